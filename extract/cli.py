@@ -1,0 +1,184 @@
+"""The ``newsfacts`` command: a thin shell over ``extract.batch`` and friends.
+
+``newsfacts PATH... [-o OUT.jsonl]`` extracts; the verbs ``schema`` and ``validate``
+are subcommands. Any other first argument is a path (``./schema`` reaches a file
+named schema).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from .errors import NewsfactsError, UsageError
+
+VERBS = ("schema", "validate")
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
+
+run_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+verbs_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+
+
+@run_app.command(
+    help="Extract facts from news articles: files, folders (walked for .txt and .jsonl) or - for stdin. "
+    "Writes one JSON record per article (JSON Lines). Other commands: 'newsfacts schema', "
+    "'newsfacts validate FILE.jsonl'.",
+    epilog="Exit codes: 0 all inputs done, 1 fatal error, 2 usage error, 3 some inputs failed.",
+)
+def extract(
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Input files or folders; - reads stdin."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default: stdout)."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Write one indented <id>.json per article here."),
+    published: str | None = typer.Option(
+        None, "--published", help="Reference date (YYYY-MM-DD) for relative dates; overrides the article's own."
+    ),
+    errors: Path | None = typer.Option(
+        None, "--errors", help="Write error entries (JSON Lines) here (default: stderr)."
+    ),
+    kinds: str | None = typer.Option(
+        None, "--kinds", help="Comma-separated kinds to extract: entities,dates,figures,quotations (default: all)."
+    ),
+    max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
+) -> None:
+    from . import batch
+    from .settings import KINDS, Settings
+
+    if output is not None and out_dir is not None:
+        raise typer.BadParameter("use either -o/--output or --out-dir, not both")
+    try:
+        settings = Settings(
+            published=published,
+            kinds=frozenset(k.strip() for k in kinds.split(",")) if kinds else frozenset(KINDS),
+            max_chars=max_chars,
+        )
+    except UsageError as exc:
+        typer.echo(f"newsfacts: error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+
+    out_stream = None
+    err_stream = None
+    try:
+        if out_dir is not None:
+            on_record = batch.DirWriter(out_dir)
+        else:
+            out_stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+            on_record = batch.JsonlWriter(out_stream)
+        if errors is not None:
+            err_stream = open(errors, "w", encoding="utf-8")  # noqa: SIM115
+            on_error = batch.jsonl_errors(err_stream)
+        else:
+            on_error = batch.stderr_errors
+        progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+        with progress:
+            summary = batch.run(
+                paths, settings=settings, on_record=on_record, on_error=on_error, on_progress=progress.advance
+            )
+    except OSError as exc:
+        typer.echo(f"newsfacts: error: {exc}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    finally:
+        if out_stream is not None and out_stream is not sys.stdout:
+            out_stream.close()
+        if err_stream is not None:
+            err_stream.close()
+    if not quiet and sys.stderr.isatty():
+        facts = ", ".join(f"{n} {k}" for k, n in sorted(summary.facts.items()))
+        typer.echo(f"newsfacts: {summary.documents} documents, {summary.errors} errors; {facts}", err=True)
+    raise typer.Exit(EXIT_SOME_FAILED if summary.errors else EXIT_OK)
+
+
+class _Progress:
+    """A documents/s counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.text import Text
+
+            class Speed(ProgressColumn):
+                def render(self, task: object) -> Text:
+                    speed = getattr(task, "speed", None)
+                    return Text(f"{speed:,.1f} documents/s" if speed else "")
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed} documents"),
+                Speed(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("extract", total=None)
+        return self
+
+    def advance(self) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+@verbs_app.command("schema", help="Print the JSON Schema (draft 2020-12) of an article record.")
+def schema_cmd(
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the schema here instead of stdout."),
+) -> None:
+    from .records import schema_text
+
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@verbs_app.command("validate", help="Check JSON Lines records (or .json files) against the schema.")
+def validate_cmd(files: list[Path] = typer.Argument(..., metavar="FILE...")) -> None:
+    from .validate import validate_lines
+
+    bad = 0
+    total = 0
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            typer.echo(f"newsfacts: error: cannot read {path}: {exc.strerror or exc}", err=True)
+            raise typer.Exit(EXIT_FATAL) from None
+        lines = [text] if path.suffix == ".json" else text.splitlines()
+        for number, problem in validate_lines(lines):
+            total += 1
+            if problem:
+                bad += 1
+                typer.echo(f"{path}:{number}: {problem}", err=True)
+    typer.echo(f"{total - bad} of {total} records valid", err=True)
+    raise typer.Exit(EXIT_SOME_FAILED if bad else EXIT_OK)
+
+
+# `newsfacts validate` must not be mistaken for the single command of a one-command app
+@verbs_app.callback()
+def _verbs() -> None:
+    """newsfacts subcommands."""
+
+
+def main(argv: list[str] | None = None, prog_name: str = "newsfacts") -> None:
+    """Entry point of the ``newsfacts`` console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in VERBS:
+            verbs_app(args=args, prog_name=prog_name)
+        else:
+            run_app(args=args, prog_name=prog_name)
+    except NewsfactsError as exc:
+        print(f"newsfacts: error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_FATAL)

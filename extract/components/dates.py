@@ -1,0 +1,18 @@
+"""dates component (to be written)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..spans import GROUPS, ensure_extensions
+
+
+class DatesComponent:
+    def __init__(self, nlp: Language, name: str = "newsfacts_dates") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_extensions()
+        doc.spans[GROUPS["dates"]] = []
+        return doc

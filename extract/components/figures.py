@@ -1,0 +1,18 @@
+"""figures component (to be written)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..spans import GROUPS, ensure_extensions
+
+
+class FiguresComponent:
+    def __init__(self, nlp: Language, name: str = "newsfacts_figures") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ensure_extensions()
+        doc.spans[GROUPS["figures"]] = []
+        return doc

@@ -1,0 +1,101 @@
+"""Article metadata: headline, authors, outlet, publication date, dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.components.article import proper_case, split_header
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "authors", "outlet"),
+    [
+        (
+            "By LIU MEIHUA | example-daily.com.cn | Updated: 2024-11-02 08:15",
+            "2024-11-02T08:15",
+            ["Liu Meihua"],
+            "example-daily.com.cn",
+        ),
+        ("Xinhua, February 3, 2021", "2021-02-03", [], "Xinhua"),
+        ("2019-10-07", "2019-10-07", [], None),
+        ("Published: 12 Apr. 2023, 09:40", "2023-04-12T09:40", [], None),
+        ("DateTime:Sep.30,2022", "2022-09-30", [], None),
+        ("Priya Raman (@priyaraman) Published March 09, 2022 | 03:10 PM", "2022-03-09T15:10", ["Priya Raman"], None),
+        ("Tomas Lindqvist Thu 2nd June 2022 | 11:05 AM", "2022-06-02T11:05", ["Tomas Lindqvist"], None),
+        (
+            "June 5, 2013 / 2:15 PM\nReuters Staff | Reporting by Ana Costa and Lee Min-ho",
+            "2013-06-05T14:15",
+            ["Ana Costa", "Lee Min-ho"],
+            "Reuters Staff",
+        ),
+        ("2016-03-01\n(Reporting by Omar Haddad in Cairo; Editing by Jane Doe)", "2016-03-01", ["Omar Haddad"], None),
+        ("By Reuters | Published Tue, March 6th 2018 at 10:02", "2018-03-06T10:02", [], "Reuters"),
+        ("10/04/2020 | 06:30pm EDT\nWireWatch | Reuters", "2020-10-04T18:30", [], "Reuters"),
+    ],
+)
+def test_article_header_forms(extract, header, published, authors, outlet):
+    text = f"Markets steady as traders wait for data\n{header}\n\nShares were little changed on Monday, traders said.\n"
+    meta = extract(text).article
+    assert meta.headline == "Markets steady as traders wait for data"
+    assert meta.published == published
+    assert meta.authors == authors
+    if outlet is not None:
+        assert meta.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("body", "dateline", "published"),
+    [
+        (
+            "HANGZHOU, Nov. 28 (Xinhua) -- Exports rose in 2023, officials said.",
+            "HANGZHOU, Nov. 28 (Xinhua)",
+            "2023-11-28",
+        ),
+        (
+            "LONDON, March 3 (Reuters) - Sterling fell against the dollar in 2022.",
+            "LONDON, March 3 (Reuters)",
+            "2022-03-03",
+        ),
+        ("SAO PAULO (Reuters) - Coffee prices climbed on Tuesday.", "SAO PAULO (Reuters)", None),
+        ("NAIROBI– Tea exports fell, the board said.", "NAIROBI", None),
+    ],
+)
+def test_article_dateline(extract, body, dateline, published):
+    meta = extract(f"A headline for the story\n\n{body}\n").article
+    assert meta.dateline == dateline
+    assert meta.published == published
+
+
+def test_article_given_date_wins(extract):
+    text = "Rates unchanged\n2020-01-01\n\nThe bank kept rates on hold on Friday."
+    assert extract(text, published="2021-05-06").article.published == "2021-05-06"
+    assert extract(text).article.published == "2020-01-01"
+
+
+def test_article_body_only_text_has_no_headline(extract):
+    meta = extract(
+        "The central bank raised its key rate by half a point on Thursday, its first rise in a year."
+    ).article
+    assert meta.headline is None
+    assert meta.authors == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "cased"), [("WANG KEJU", "Wang Keju"), ("mary o'neil", "Mary O'neil"), ("Lee Min-ho", "Lee Min-ho")]
+)
+def test_article_proper_case(raw, cased):
+    assert proper_case(raw) == cased
+
+
+def test_article_header_lines_are_not_body():
+    text = "Headline here\nBy ANA COSTA | Example News | 2022-01-02\n\nBody starts here."
+    header = split_header(text)
+    assert header.headline is not None and header.headline.text == "Headline here"
+    assert [ln.text for ln in header.header_lines] == ["By ANA COSTA | Example News | 2022-01-02"]
+    assert text[header.body_start :].startswith("Body starts")
+
+
+def test_article_paragraphs_start_sentences(nlp):
+    doc = nlp("Title line\n2020-01-01\n\nFirst paragraph has no full stop\nSecond paragraph starts here.")
+    starts = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert "Second paragraph starts here." in starts
