@@ -1,4 +1,35 @@
-"""Helpers every component shares: extension attributes, span groups and zones."""
+"""Helpers every component shares: extension attributes, span groups and zones.
+
+The internal contract between components (the record builder in ``build.py`` reads it):
+
+Pipeline order: ``newsfacts_article`` -> ``sentencizer`` -> ``newsfacts_entities`` ->
+``newsfacts_dates`` -> ``newsfacts_figures`` -> ``newsfacts_quotes``.
+
+``doc._.newsfacts`` is a plain dict:
+  ``given``      what the caller knows: headline, published (+ published_source)
+  ``article``    headline, authors, outlet, published ("YYYY-MM-DD[THH:MM]" or None: the
+                 anchor of relative dates), published_source, dateline
+  ``zones``      ``annotate``: [(start, end)] character ranges to annotate (headline and
+                 body; header lines such as the byline are outside); ``header``; ``body_start``
+  ``entities``   [{id: "e1", label, name, titles, affiliation: "eN"|None, ...}] in order of
+                 first mention; extra keys (a ``gender`` hint, say) are allowed and not emitted
+  ``quotations`` [{id: "q1", kind, text, parts: [(start, end)], speaker: "eN"|None,
+                 speaker_text, cue, speaker_mention: (start, end)|None, cue_mention, rule}]
+  ``warnings``   [{code, message, start, end}]
+
+Span groups (``doc.spans[GROUPS[kind]]``), values on ``span._.newsfacts``:
+  ``newsfacts_article``   labels headline, header, dateline, dateline_place, dateline_agency
+  ``newsfacts_entities``  one span per mention, label = entity label;
+                          {entity: "eN", kind: name|alias|acronym|surname|nominal|pronoun, rule}
+  ``newsfacts_dates``     label = TIMEX3 type; {id: "dN", type, value, mod, anchor, rule}
+  ``newsfacts_figures``   label = kind; {id: "fN", value, unit, kind, qualifier,
+                          equivalent_to, range_with, direction, rule}
+  ``newsfacts_quotes``    one span per quotation part, label = kind; {quote: "qN"}
+
+Ids are numbered in document order. Record offsets are the spans' character offsets
+(quotation parts: the given character ranges), so a component must choose spans
+that start and end where the fact does.
+"""
 
 from __future__ import annotations
 
