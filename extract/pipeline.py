@@ -147,7 +147,7 @@ class Extractor:
             given.update(published=article.published, published_source="given")
         elif self.settings.published:
             given.update(published=self.settings.published, published_source="settings")
-        doc._.set(EXT, {"given": given})
+        doc._.set(EXT, {"given": given, "text": article.text})
         return doc
 
     def _run_batch(
