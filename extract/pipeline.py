@@ -12,7 +12,6 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from . import factories  # noqa: F401  (registers the newsfacts_* factories)
 from .build import build_record
@@ -21,6 +20,7 @@ from .readers import Article, InputFailure, article_from_text
 from .records import ArticleRecord
 from .settings import Settings
 from .spans import EXT, ensure_extensions
+from .tokenizer import customize_tokenizer
 
 # Component of each kind of fact; quotations need entities for their speakers.
 _COMPONENTS = {
@@ -29,21 +29,6 @@ _COMPONENTS = {
     "figures": "newsfacts_figures",
     "quotations": "newsfacts_quotes",
 }
-
-
-def customize_tokenizer(nlp: Language) -> None:
-    """Split what news writes glued together, so that facts fall on token boundaries:
-    "HK$5" -> "HK$", "5"; "1.5bn" -> "1.5", "bn"; "4.7pc"; "04:17am"; "Rs125"."""
-    prefixes = [r"(?:[A-Z]{1,3})?\$(?=[0-9])", r"(?:Rs|INR|USD|EUR|CNY|RMB)\.?(?=[0-9])", *nlp.Defaults.prefixes]
-    suffixes = [
-        r"(?<=[0-9])(?:bn|mn|mln|bln|tn|trn|trln|pc|pct|am|pm|k|m|b|cr|[Mm]illion|[Bb]illion|[Tt]rillion)",
-        r"(?<=[0-9])[%‰]",
-        *nlp.Defaults.suffixes,
-    ]
-    infixes = [r"(?<=[0-9])[-–—](?=[0-9A-Za-z])", r"(?<=[A-Za-z])[–—](?=[A-Za-z0-9])", *nlp.Defaults.infixes]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def build_nlp(settings: Settings | None = None) -> Language:
