@@ -24,13 +24,13 @@ from .records import (
     Source,
     TimeExpression,
 )
-from .spans import GROUPS, doc_data, span_values
+from .spans import GROUPS, doc_data, doc_text, span_values
 
 
 def build_record(doc: Doc, article: Article) -> ArticleRecord:
     """The record of one annotated Doc; every offset slices back to its text."""
     data = doc_data(doc)
-    text = doc.text
+    text = doc_text(doc)
     meta = data.get("article") or {}
     return ArticleRecord(
         id=article.id,
@@ -70,7 +70,7 @@ def _entities(doc: Doc, data: dict[str, Any]) -> list[Entity]:
         seen.add(key)
         mentions[eid].append(
             _mention(
-                doc.text,
+                doc_text(doc),
                 span.start_char,
                 span.end_char,
                 EntityMention,

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..calendar import find_absolute_date
-from ..spans import GROUPS, doc_data, ensure_extensions, make_span
+from ..spans import GROUPS, doc_data, doc_text, ensure_extensions, make_span
 
 _TIME_ONLY = re.compile(
     r"\b[0-2]?\d[:.][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|EDT|EST|CET|BST|HKT|IST)\s*[+-]?\d*)?"
@@ -56,6 +56,8 @@ _DATELINE_MIXED = re.compile(
 )
 _DATELINE_MONTH_DAY = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>[0-3]?\d)")
 _YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 
 
 @dataclass
@@ -171,7 +173,7 @@ class ArticleComponent:
         ensure_extensions()
         data = doc_data(doc)
         given = data.get("given") or {}
-        text = doc.text
+        text = doc_text(doc)
         header = split_header(text, given.get("headline"))
         spans = []
         meta: dict[str, object] = {
@@ -233,7 +235,7 @@ class ArticleComponent:
             "body_start": header.body_start,
         }
         doc.spans[GROUPS["article"]] = spans
-        mark_paragraph_starts(doc)
+        mark_paragraph_starts(doc, text)
         return doc
 
     def _authors(self, line: str) -> list[str]:
@@ -311,7 +313,7 @@ class ArticleComponent:
         return None
 
     def _dateline(self, doc: Doc, body_start: int, spans: list) -> dict[str, object] | None:
-        text = doc.text
+        text = doc_text(doc)
         window = text[body_start : body_start + 200]
         m = _DATELINE.match(window)
         if m is None or not (m.group("agency") or m.group("date") or len(m.group("dash")) > 0):
@@ -377,20 +379,21 @@ class ArticleComponent:
         return max(years) if years else None
 
 
-def mark_paragraph_starts(doc: Doc) -> None:
+def mark_paragraph_starts(doc: Doc, text: str) -> None:
     """A paragraph break ends a sentence: the token after it starts one. In text
     wrapped at a fixed width only blank lines are paragraph breaks."""
-    wrapped = is_hard_wrapped(doc.text)
-    after_break = False
-    for token in doc:
-        if token.is_space and "\n" in token.text and (not wrapped or token.text.count("\n") > 1):
-            if token.i > 0:
-                token.is_sent_start = False
-            after_break = True
+    breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
+    n = len(doc)
+    for m in breaks.finditer(text):
+        if m.start() == 0 or m.end() >= len(text):
             continue
-        if after_break and token.i > 0:
-            token.is_sent_start = True
-        after_break = False
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or span.end >= n:
+            continue
+        for token in span:
+            if token.i > 0 and token.is_space:
+                token.is_sent_start = False
+        doc[span.end].is_sent_start = True
 
 
 def is_hard_wrapped(text: str) -> bool:
