@@ -54,6 +54,7 @@ def extract(
         30.0, "--time-limit", help="Abandon an article after this many seconds (0: never)."
     ),
     fix_mojibake: bool = typer.Option(False, "--fix-mojibake", help="Repair mojibake in inputs (ftfy)."),
+    include_text: bool = typer.Option(False, "--include-text", help="Put each article's text into its record."),
     dask: str | None = typer.Option(
         None, "--dask", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS; writes part files to --out-dir."
     ),
@@ -72,6 +73,7 @@ def extract(
             max_chars=max_chars,
             time_limit=time_limit or None,
             fix_mojibake=fix_mojibake,
+            include_text=include_text,
         )
         read = ReadOptions.from_settings(settings, text_key=text_key, id_key=id_key, date_key=date_key)
         shard_kn = batch.parse_shard(shard) if shard else None

@@ -163,7 +163,7 @@ class Extractor:
                 doc = self.make_doc(article)
                 for _, proc in self.nlp.pipeline:
                     doc = proc(doc)
-                return build_record(doc, article)
+                return build_record(doc, article, include_text=self.settings.include_text)
         except TimeLimitError as exc:
             return exc
         except Exception as exc:

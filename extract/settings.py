@@ -25,6 +25,7 @@ class Settings:
         time_limit: seconds one article may take before it is abandoned (None: no guard;
             the guard works where signals do: the main thread of a Unix process).
         fix_mojibake: repair mojibake ("Ã©" for "é") with ftfy when reading inputs.
+        include_text: put the article text into each record (``text``).
     """
 
     published: str | None = None
@@ -32,6 +33,7 @@ class Settings:
     max_chars: int = 5_000_000
     time_limit: float | None = 30.0
     fix_mojibake: bool = False
+    include_text: bool = False
 
     def __post_init__(self) -> None:
         if self.published is not None:
