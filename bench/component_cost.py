@@ -64,8 +64,10 @@ def main() -> None:
     for name, secs in costs.items():
         total += secs
         print(f"  {name:22} {secs / n * 1000:8.3f} s/1k docs   {secs / base:6.3f} x floor")
-    print(f"  {'total':22} {total / n * 1000:8.3f} s/1k docs   {total / base:6.3f} x floor"
-          f"  -> speed ratio {base / total:.2f}")
+    print(
+        f"  {'total':22} {total / n * 1000:8.3f} s/1k docs   {total / base:6.3f} x floor"
+        f"  -> speed ratio {base / total:.2f}"
+    )
 
 
 if __name__ == "__main__":
