@@ -38,8 +38,7 @@ def build_nlp(settings: Settings | None = None) -> Language:
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
-    nlp.add_pipe("newsfacts_article")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsfacts_article")  # also sets the sentence boundaries (no sentencizer needed)
     kinds = set(settings.kinds)
     if "quotations" in kinds:
         kinds.add("entities")
