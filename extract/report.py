@@ -1062,11 +1062,13 @@ class _Batch:
     def anchor(self, index: int) -> str:
         return f"art-{index}"
 
-    def link(self, index: int, text: str) -> str:
-        """A link to an article shown in full, or the plain text when it is not shown."""
-        if index < self.shown:
-            return f'<a href="#{self.anchor(index)}">{_esc(text)}</a>'
-        return _esc(text)
+    def link(self, index: int, text: str, fact_id: str | None = None) -> str:
+        """A link to an article shown in full (to one fact's row in it, given ``fact_id``),
+        or the plain text when the article is not shown."""
+        if index >= self.shown:
+            return _esc(text)
+        target = f"a{index}-{fact_id}" if fact_id else self.anchor(index)
+        return f'<a href="#{_esc(target)}">{_esc(text)}</a>'
 
     def facts(self, index: int) -> _Facts:
         return _Facts(self.records[index], f"a{index}-")
@@ -1203,7 +1205,7 @@ def _most_quoted(batch: _Batch, top: int = 20) -> str:
     rows = []
     for s in ranked:
         quotes = "".join(
-            f"<li>“{_esc(_clip(q.text, 300))}” <span class=muted>{_esc(q.cue or '')} · "
+            f"<li>“{batch.link(i, _clip(q.text, 300), q.id)}” <span class=muted>{_esc(q.cue or '')} · "
             f"{batch.link(i, batch.records[i].id)}</span></li>"
             for q, i in s.quotes
         )
@@ -1243,7 +1245,7 @@ def _largest_figures(batch: _Batch, top: int = 10) -> str:
         found.sort(key=lambda x: -abs(x[0].value))
         rows = "".join(
             f"<tr><td class=num>{_esc(_number(f.value))}</td><td>{_esc(f.unit or '')}</td>"
-            f"<td>{_esc(f.text)}</td><td>{_esc(f.qualifier or '')}</td>"
+            f"<td>{batch.link(i, f.text, f.id)}</td><td>{_esc(f.qualifier or '')}</td>"
             f"<td>{_figure_link(batch.facts(i), f.equivalent_to)}</td>"
             f"<td>{batch.link(i, batch.records[i].id)}</td></tr>"
             for f, i in found[:top]
@@ -1253,7 +1255,9 @@ def _largest_figures(batch: _Batch, top: int = 10) -> str:
     return "".join(out) or '<p class="empty">None found.</p>'
 
 
-def _batch_timeline(items: Sequence[ReportItem], top: int = 150) -> str:
+def _batch_timeline(items: Sequence[ReportItem]) -> str:
+    """How often each period is mentioned across the batch (bars above the axis) and when the
+    articles came out (bars below), in bins of days, months, years or decades."""
     groups: dict[str, list[tuple[TimeExpression, str]]] = defaultdict(list)
     unplaced = 0
     for item in items:
@@ -1262,27 +1266,106 @@ def _batch_timeline(items: Sequence[ReportItem], top: int = 150) -> str:
                 groups[d.value].append((d, item.record.id))
             else:
                 unplaced += 1
-    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     moments = []
-    for value, found in ranked[:top]:
+    for value, found in groups.items():
         first, last = timex_range(value)  # type: ignore[misc]
-        texts = Counter(d.text for d, _ in found)
-        articles = sorted({ident for _, ident in found})
         label = (describe_timex(value) or value) + (f" ×{len(found)}" if len(found) > 1 else "")
-        tooltip = (
-            f"{value}: {len(found):,} mention(s) in {len(articles):,} article(s)\n"
-            + "; ".join(f"“{t}”" for t, _ in texts.most_common(5))
-            + "\n"
-            + ", ".join(articles[:8])
-            + (" …" if len(articles) > 8 else "")
-        )
-        moments.append(_Moment(first, last, label, tooltip, len(found)))
+        moments.append(_Moment(first, last, label, value, len(found)))
     published = [p for p in (_published_day(item.record) for item in items) if p]
     notes = []
-    if len(ranked) > top:
-        notes.append(f"Showing the {top} most mentioned of {len(ranked):,} distinct dates.")
     if unplaced:
         notes.append(f"{unplaced:,} date expression(s) name no fixed period (durations, sets, unresolved).")
-    if published:
-        notes.append("Dashed lines: publication dates.")
-    return _timeline(moments, published, notes)
+    if not moments and len(set(published)) < 2:
+        extra = "".join(f'<p class="muted">{_esc(n)}</p>' for n in notes)
+        return f'<p class="empty">No resolved dates to place on a timeline.</p>{extra}'
+    lo, hi, off_axis = _axis_range(moments, published)
+    unit = next((u for u, days in _BIN_DAYS if (hi - lo) / days <= 80), "century")
+    mentioned: Counter[dt.date] = Counter()
+    values: dict[dt.date, Counter[str]] = defaultdict(Counter)
+    for m in moments:
+        if m in off_axis:
+            continue
+        middle = dt.date.fromordinal((m.first.toordinal() + m.last.toordinal()) // 2)
+        mentioned[_bin_start(middle, unit)] += m.count
+        values[_bin_start(middle, unit)][m.tooltip] += m.count
+    issued = Counter(_bin_start(p, unit) for p in published if lo <= p.toordinal() < hi)
+    scale = (_RIGHT - _LEFT) / max(hi - lo, 1)
+
+    def x(day: dt.date) -> float:
+        return round(_LEFT + (day.toordinal() - lo) * scale, 1)
+
+    top, base, below, height = 14, 164, 40, 226
+    most = max(mentioned.values(), default=1)
+    most_issued = max(issued.values(), default=1)
+    bars = []
+    for start in sorted(set(mentioned) | set(issued)):
+        x1, x2 = x(start), x(_bin_next(start, unit))
+        width = max(x2 - x1 - 1, 1.5)
+        if mentioned[start]:
+            h = max(2.0, (base - top) * mentioned[start] / most)
+            listed = "; ".join(f"{v} ×{n}" if n > 1 else v for v, n in values[start].most_common(6))
+            tip = f"{_bin_label(start, unit)}: {mentioned[start]:,} date mention(s)\n{listed}"
+            bars.append(
+                f'<rect class="bin" x="{x1}" y="{base - h:.1f}" width="{width:.1f}" height="{h:.1f}">'
+                f"<title>{_esc(tip)}</title></rect>"
+            )
+        if issued[start]:
+            h = max(2.0, (below - 8) * issued[start] / most_issued)
+            tip = f"{_bin_label(start, unit)}: {issued[start]:,} article(s) published"
+            bars.append(
+                f'<rect class="bin-pub" x="{x1}" y="{base + 1}" width="{width:.1f}" height="{h:.1f}">'
+                f"<title>{_esc(tip)}</title></rect>"
+            )
+    ticks = "".join(
+        f'<line class="tick" x1="{x(day)}" y1="{top}" x2="{x(day)}" y2="{base + below}"/>'
+        f'<text class="tick-label" x="{x(day) + 3}" y="{height - 8}">{_esc(text)}</text>'
+        for day, text in _ticks(lo, hi)
+    )
+    svg = (
+        f'<svg viewBox="0 0 {_WIDTH} {height}" role="img" aria-label="Dates mentioned and publication dates">'
+        f'{ticks}{"".join(bars)}<line class="axis" x1="{_LEFT}" y1="{base}" x2="{_RIGHT}" y2="{base}"/>'
+        f'<text class="legend-up" x="{_LEFT + 4}" y="{top + 10}">▲ dates mentioned, by {unit}</text>'
+        f'<text class="legend-down" x="{_LEFT + 4}" y="{base + below - 2}">▼ articles published</text></svg>'
+    )
+    if off_axis:
+        notes.insert(0, "Outside the axis: " + "; ".join(m.label for m in sorted(off_axis, key=lambda m: m.first)))
+    listing = "".join(f"<li>{_esc(m.label)}</li>" for m in sorted(moments, key=lambda m: (m.first, m.last)))
+    return (
+        f'<div class="timeline">{svg}'
+        + (
+            f"<details><summary>Every date, in order ({len(moments):,})</summary><ol>{listing}</ol></details>"
+            if moments
+            else ""
+        )
+        + "".join(f'<p class="muted">{_esc(n)}</p>' for n in notes)
+        + "</div>"
+    )
+
+
+_BIN_DAYS = (("day", 1), ("month", 30.44), ("year", 365.25), ("decade", 3652.5))
+
+
+def _bin_start(day: dt.date, unit: str) -> dt.date:
+    if unit == "day":
+        return day
+    if unit == "month":
+        return day.replace(day=1)
+    size = {"year": 1, "decade": 10}.get(unit, 100)
+    return dt.date(max(1, day.year // size * size), 1, 1)
+
+
+def _bin_next(start: dt.date, unit: str) -> dt.date:
+    if unit == "day":
+        return start + dt.timedelta(days=1)
+    if unit == "month":
+        return _month_end(start.year, start.month) + dt.timedelta(days=1)
+    size = {"year": 1, "decade": 10}.get(unit, 100)
+    return dt.date(min(9999, start.year // size * size + size), 1, 1)
+
+
+def _bin_label(start: dt.date, unit: str) -> str:
+    if unit == "day":
+        return f"{start:%a} {start.day} {start:%b %Y}"
+    if unit == "month":
+        return f"{start:%B %Y}"
+    return {"year": str(start.year), "decade": f"the {start.year}s"}.get(unit, f"the {start.year}s")

@@ -580,6 +580,15 @@ def test_report_browser_batch_page_of_the_dev_set(browser, dev_dir, tmp_path, ex
     page.evaluate(f"location.hash = '#art-{seed}'")
     assert page.evaluate(f"document.getElementById('art-{seed}').open") is True
     resolved = any(d.value and timex_range(d.value) for item in loaded.items for d in item.record.dates)
+    published = {item.record.article.published[:10] for item in loaded.items if item.record.article.published}
     timeline = "(() => { const svg = document.querySelector('.timeline svg'); return svg && svg.getBBox().height; })()"
-    assert bool(page.evaluate(timeline)) == bool(resolved)
+    assert bool(page.evaluate(timeline)) == bool(resolved or len(published) > 1)
+    assert page.evaluate("document.querySelectorAll('.timeline rect.bin-pub').length") > 0
+    if any(item.record.figures for item in loaded.items):  # a figure's link opens its article at its row
+        link = "document.querySelector('h3 ~ .table-wrap td a[href^=\"#a\"]:not([href^=\"#art\"])')"
+        target = page.evaluate(f"{link}.getAttribute('href').slice(1)")
+        article = page.evaluate(f"document.getElementById('{target}').closest('details').id")
+        assert page.evaluate(f"document.getElementById('{article}').open") is False
+        page.evaluate(f"{link}.click()")
+        assert page.evaluate(f"document.getElementById('{article}').open") is True
     assert page.problems() == []

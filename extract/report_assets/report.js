@@ -52,10 +52,16 @@
     });
   });
 
+  // A link to a row inside a closed article opens the article (and any details around it).
   function openTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
-    if (el && el.tagName === "DETAILS") el.open = true;
+    if (!el) return;
+    if (el.tagName === "DETAILS") el.open = true;
+    for (var d = el.parentElement && el.parentElement.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      d.open = true;
+    }
+    el.scrollIntoView();
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
