@@ -200,16 +200,25 @@ class Page:
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
         )
 
-    def hover(self, selector: str) -> None:
-        """Move the mouse to the middle of the first element that matches ``selector``."""
+    def hover(self, selector: str, *, in_view: bool = False) -> bool:
+        """Move the mouse to the first element that matches ``selector`` (scrolled into view),
+        or with ``in_view`` to the first one already on screen; False if there is none."""
+        find = (
+            "[...document.querySelectorAll(SEL)].find(e => { const r = e.getClientRects()[0];"
+            " return r && r.top >= 0 && r.bottom <= innerHeight; })"
+            if in_view
+            else "document.querySelector(SEL)"
+        ).replace("SEL", json.dumps(selector))
+        scroll = "" if in_view else " el.scrollIntoView({block: 'center'});"
         box = self.evaluate(
-            "(() => { const el = document.querySelector(" + json.dumps(selector) + "); if (!el) return null;"
-            " el.scrollIntoView({block: 'center'}); const r = el.getClientRects()[0];"
+            f"(() => {{ const el = {find}; if (!el) return null;{scroll}"
+            " const r = el.getClientRects()[0];"
             " return [r.left + Math.min(r.width, 40) / 2, r.top + r.height / 2]; })()"
         )
         if box is None:
-            raise BrowserError(f"nothing matches {selector}")
+            return False
         self.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": box[0], "y": box[1]})
+        return True
 
     def screenshot(self, path: Path) -> None:
         """A PNG of the viewport."""
@@ -239,8 +248,10 @@ def main(argv: list[str]) -> int:
         page_path = Path(folder) / "report.html"
         page_path.write_text(render_report(loaded.items), encoding="utf-8")
         page = browser.open(page_path.as_uri(), width=1280, height=1000)
-        if page.evaluate("document.querySelector('mark.quote') !== null"):
-            page.hover("mark.quote mark.PERSON, mark.quote")
+        # Point at a speaker (or else a person, or else any fact) so the side panel shows details.
+        for selector in ("mark.speaker", "mark.PERSON", "mark.f"):
+            if page.hover(selector, in_view=True):
+                break
         page.screenshot(Path(png))
         problems = page.problems()
     for problem in problems:

@@ -547,11 +547,11 @@ def test_report_browser_article_page(browser, tmp_path):
 
     # Pointing at a name inside a quotation shows both in the side panel.
     shown = "[...document.querySelectorAll('.fact-detail')].filter(d => !d.hidden).map(d => d.dataset.for)"
-    page.hover("mark.quote mark.ORG")
+    assert page.hover("mark.quote mark.ORG")
     assert page.evaluate(shown) == ["a0-e4", "a0-q3"]
     panel = page.evaluate("document.querySelector('.panel').innerText")
     assert "Smith & Sons" in panel and "Mara Quinn" in panel and "indirect" in panel
-    page.hover("mark.PERSON")
+    assert page.hover("mark.PERSON")
     assert page.evaluate(shown) == ["a0-e3", "a0-q1"]  # the name and the quotation it is the speaker of
     assert 'chief executive "harbor" <boss>' in page.evaluate("document.querySelector('.panel').innerText")
     assert page.evaluate("document.querySelectorAll('mark.hl[data-fact=\"a0-e3\"]').length") == 2
@@ -585,7 +585,7 @@ def test_report_browser_batch_page_of_the_dev_set(browser, dev_dir, tmp_path, ex
     assert bool(page.evaluate(timeline)) == bool(resolved or len(published) > 1)
     assert page.evaluate("document.querySelectorAll('.timeline rect.bin-pub').length") > 0
     if any(item.record.figures for item in loaded.items):  # a figure's link opens its article at its row
-        link = "document.querySelector('h3 ~ .table-wrap td a[href^=\"#a\"]:not([href^=\"#art\"])')"
+        link = 'document.querySelector(\'h3 ~ .table-wrap td a[href^="#a"]:not([href^="#art"])\')'
         target = page.evaluate(f"{link}.getAttribute('href').slice(1)")
         article = page.evaluate(f"document.getElementById('{target}').closest('details').id")
         assert page.evaluate(f"document.getElementById('{article}').open") is False
