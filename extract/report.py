@@ -26,6 +26,7 @@ import math
 import os
 import re
 import sys
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from pydantic import ValidationError
 
 from . import __version__
 from .batch import ErrorEntry, error_entry
-from .errors import BadRecordError
+from .errors import BadRecordError, UnreadableError
 from .readers import Article, InputFailure, InputRef, ReadOptions, expand_inputs, read_input
 from .records import ArticleRecord, Entity, Figure, Mention, Quotation, TimeExpression
 from .settings import Settings
@@ -121,19 +122,26 @@ def _open_bytes(ref: InputRef, read: ReadOptions) -> io.BufferedIOBase:
     return gzip.GzipFile(fileobj=raw, mode="rb") if ref.compressed else raw  # type: ignore[return-value]
 
 
+def _is_json_file(ref: InputRef) -> bool:
+    return ref.path.lower().removesuffix(".gz").endswith(".json")
+
+
 def _holds_records(ref: InputRef, read: ReadOptions) -> bool:
-    """Whether an input is a file of records: its first line is an object with a ``schema_version``."""
-    if ref.format != "jsonl" and ref.path != "-":
+    """Whether an input holds records rather than articles: JSON Lines (or stdin) whose first
+    line is an object with a ``schema_version``, or a ``.json`` file that is one such object
+    (as ``--out-dir`` writes)."""
+    json_file = _is_json_file(ref)
+    if ref.format != "jsonl" and ref.path != "-" and not json_file:
         return False
     try:
         with _open_bytes(ref, read) as stream:
-            for raw in stream:
-                if raw.strip():
-                    obj = json.loads(raw)
-                    return isinstance(obj, dict) and "schema_version" in obj
+            if json_file:
+                obj = json.loads(stream.read(read.max_bytes + 1))
+            else:
+                obj = json.loads(next((raw for raw in stream if raw.strip()), b"null"))
     except (OSError, EOFError, ValueError):
-        pass  # the article reader reports what is wrong with this input
-    return False
+        return False  # the article reader reports what is wrong with this input
+    return isinstance(obj, dict) and "schema_version" in obj
 
 
 def _read_records(ref: InputRef, read: ReadOptions, out: ReportInput, texts: _SourceTexts) -> None:
@@ -141,7 +149,8 @@ def _read_records(ref: InputRef, read: ReadOptions, out: ReportInput, texts: _So
     base = Path(ref.path).parent if display else None
     try:
         with _open_bytes(ref, read) as stream:
-            for number, raw in enumerate(stream, 1):
+            lines: Iterable[bytes] = [stream.read()] if _is_json_file(ref) else stream
+            for number, raw in enumerate(lines, 1):
                 if not raw.strip():
                     continue
                 try:
@@ -154,8 +163,9 @@ def _read_records(ref: InputRef, read: ReadOptions, out: ReportInput, texts: _So
                     continue
                 text, note = texts.text_of(record, base)
                 out.items.append(ReportItem(record, text, note))
-    except (OSError, EOFError) as exc:
-        out.errors.append(ErrorEntry(None, display, "E102", f"cannot read {display or 'stdin'}: {exc}"))
+    except (OSError, EOFError, zlib.error) as exc:
+        message = f"cannot read {display or 'stdin'}: {exc}"
+        out.errors.append(ErrorEntry(None, display, UnreadableError.code, message))
 
 
 def _extract(ref: InputRef, read: ReadOptions, settings: Settings, out: ReportInput) -> None:

@@ -427,6 +427,15 @@ def test_report_input_decides_by_content(tmp_path, name, content, extracted):
     assert item.text is not None
 
 
+def test_report_input_json_record_files(tmp_path):
+    (tmp_path / "harbor.json").write_text(handmade_record().model_dump_json(indent=2), encoding="utf-8")
+    (tmp_path / "notes.json").write_text('{"title": "not a record"}', encoding="utf-8")
+    loaded = load_report_input([str(tmp_path / "harbor.json")])
+    assert [item.record.id for item in loaded.items] == ["harbor"] and loaded.items[0].text == ARTICLE
+    other = load_report_input([str(tmp_path / "notes.json")]).items[0]  # not a record: an article to extract
+    assert other.record.id == "notes.json" and other.text == '{"title": "not a record"}'
+
+
 def test_report_input_bad_record_lines_are_errors(tmp_path):
     path = tmp_path / "out.jsonl"
     path.write_text(handmade_record().to_json() + '\n{"schema_version": "1.0", "id": ""}\nnot json\n')
