@@ -328,7 +328,9 @@ class _Facts:
 
 
 @dataclass(frozen=True)
-class _Mark:
+class Mark:
+    """One highlight: a fact (or one piece of it) over ``text[start:end]``."""
+
     start: int
     end: int
     fact: str
@@ -338,13 +340,13 @@ class _Mark:
     title: str | None = None
 
 
-def _marks(text: str, facts: _Facts) -> tuple[list[_Mark], int]:
+def _marks(text: str, facts: _Facts) -> tuple[list[Mark], int]:
     """Every fact piece to highlight, and how many were left out because their offsets
     do not slice back to their text."""
-    marks: list[_Mark] = []
+    marks: list[Mark] = []
     bad = 0
 
-    def add(mention: Mention | Figure | TimeExpression, mark: _Mark) -> None:
+    def add(mention: Mention | Figure | TimeExpression, mark: Mark) -> None:
         nonlocal bad
         if 0 <= mention.start < mention.end <= len(text) and text[mention.start : mention.end] == mention.text:
             marks.append(mark)
@@ -357,7 +359,7 @@ def _marks(text: str, facts: _Facts) -> tuple[list[_Mark], int]:
         for m in entity.mentions:
             coref = "" if m.kind in _NAME_KINDS else " coref"
             title = f"{entity.label} {about}\n{m.kind} mention" + (f" · rule {m.rule}" if m.rule else "")
-            mark = _Mark(
+            mark = Mark(
                 m.start, m.end, facts.ref(entity.id), f"f ent {entity.label}{coref}", _ENTITY, entity.label, title
             )
             add(m, mark)
@@ -367,7 +369,7 @@ def _marks(text: str, facts: _Facts) -> tuple[list[_Mark], int]:
         if fig.equivalent_to and fig.equivalent_to in facts.figures:
             title += f"\nequivalent to {_figure_value(facts.figures[fig.equivalent_to])}"
         title += f"\n{fig.kind}" + (f" · rule {fig.rule}" if fig.rule else "")
-        add(fig, _Mark(fig.start, fig.end, facts.ref(fig.id), f"f fig {fig.kind}", _FIGURE, label, title))
+        add(fig, Mark(fig.start, fig.end, facts.ref(fig.id), f"f fig {fig.kind}", _FIGURE, label, title))
     for date in facts.record.dates:
         title = f"{date.type} {date.value or '(no value)'}"
         reading = describe_timex(date.value) if date.value else None
@@ -375,7 +377,7 @@ def _marks(text: str, facts: _Facts) -> tuple[list[_Mark], int]:
             title += f" · {reading}"
         title += "".join(f" · {x}" for x in (date.mod, date.anchor and f"anchor {date.anchor}") if x)
         title += f"\nrule {date.rule}" if date.rule else ""
-        add(date, _Mark(date.start, date.end, facts.ref(date.id), f"f date {date.type}", _DATE, date.type, title))
+        add(date, Mark(date.start, date.end, facts.ref(date.id), f"f date {date.type}", _DATE, date.type, title))
     for quote in facts.record.quotations:
         who = facts.speaker_name(quote)
         ref = facts.ref(quote.id)
@@ -384,40 +386,35 @@ def _marks(text: str, facts: _Facts) -> tuple[list[_Mark], int]:
         last = len(quote.parts) - 1
         for i, part in enumerate(quote.parts):
             tag = f"— {who}" if i == last else None
-            add(part, _Mark(part.start, part.end, ref, f"f quote {quote.kind}", _QUOTE, tag, title))
+            add(part, Mark(part.start, part.end, ref, f"f quote {quote.kind}", _QUOTE, tag, title))
         if quote.speaker_mention is not None:
             speaker_title = f"speaker of this quotation: {who}"
-            add(
-                quote.speaker_mention,
-                _Mark(*_span(quote.speaker_mention), ref, "f speaker", _SPEAKER, None, speaker_title),
-            )
+            who_said = quote.speaker_mention
+            add(who_said, Mark(who_said.start, who_said.end, ref, "f speaker", _SPEAKER, None, speaker_title))
         if quote.cue_mention is not None:
-            add(quote.cue_mention, _Mark(*_span(quote.cue_mention), ref, "f cue", _CUE, None, f"cue: {quote.cue}"))
+            cue = quote.cue_mention
+            add(cue, Mark(cue.start, cue.end, ref, "f cue", _CUE, None, f"cue: {quote.cue}"))
     return marks, bad
 
 
-def _span(mention: Mention) -> tuple[int, int]:
-    return mention.start, mention.end
-
-
-def highlight(text: str, marks: Iterable[_Mark]) -> str:
+def highlight(text: str, marks: Iterable[Mark]) -> str:
     """The text as HTML with every mark as a ``<mark>``: marks that nest are nested;
     a mark that crosses the end of an enclosing one is closed there and reopened after
     it (the pieces share ``data-fact``; ``open``/``cont`` classes join them visually)."""
-    starts: dict[int, list[_Mark]] = defaultdict(list)
+    starts: dict[int, list[Mark]] = defaultdict(list)
     bounds = {0, len(text)}
     for mark in marks:
         starts[mark.start].append(mark)
         bounds.update((mark.start, mark.end))
     out: list[str] = []
-    stack: list[tuple[_Mark, int]] = []  # open pieces and where their opening tag is in ``out``
+    stack: list[tuple[Mark, int]] = []  # open pieces and where their opening tag is in ``out``
 
-    def open_piece(mark: _Mark, cont: bool) -> None:
+    def open_piece(mark: Mark, cont: bool) -> None:
         stack.append((mark, len(out)))
         classes = mark.classes + (" cont" if cont else "")
         out.append(f"<mark{_attrs(class_=classes, data_fact=mark.fact, title=mark.title)}>")
 
-    def close_piece(at: int) -> _Mark:
+    def close_piece(at: int) -> Mark:
         mark, index = stack.pop()
         if mark.end > at:  # the fact goes on after this piece: square the piece's right edge
             out[index] = out[index].replace(' class="', ' class="open ', 1)
@@ -430,7 +427,7 @@ def highlight(text: str, marks: Iterable[_Mark]) -> str:
     for at in sorted(bounds):
         out.append(_esc(text[previous:at]))
         previous = at
-        reopen: list[_Mark] = []
+        reopen: list[Mark] = []
         while any(m.end == at for m, _ in stack):
             mark = close_piece(at)
             if mark.end > at:

@@ -27,7 +27,7 @@ from extract.records import (
     TimeExpression,
 )
 from extract.report import (
-    _Mark,
+    Mark,
     describe_timex,
     highlight,
     load_report_input,
@@ -222,8 +222,8 @@ def page_of(record: ArticleRecord, text: str | None = ARTICLE) -> str:
 # -- highlighting -------------------------------------------------------------------
 
 
-def m(start: int, end: int, fact: str, order: int = 1, tag: str | None = None) -> _Mark:
-    return _Mark(start, end, fact, "f", order, tag)
+def m(start: int, end: int, fact: str, order: int = 1, tag: str | None = None) -> Mark:
+    return Mark(start, end, fact, "f", order, tag)
 
 
 @pytest.mark.parametrize(
