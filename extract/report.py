@@ -408,14 +408,17 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
         bounds.update((mark.start, mark.end))
     out: list[str] = []
     stack: list[tuple[Mark, int]] = []  # open pieces and where their opening tag is in ``out``
+    open_ends: Counter[int] = Counter()  # how many open pieces end at each offset
 
     def open_piece(mark: Mark, cont: bool) -> None:
         stack.append((mark, len(out)))
+        open_ends[mark.end] += 1
         classes = mark.classes + (" cont" if cont else "")
         out.append(f"<mark{_attrs(class_=classes, data_fact=mark.fact, title=mark.title)}>")
 
     def close_piece(at: int) -> Mark:
         mark, index = stack.pop()
+        open_ends[mark.end] -= 1
         if mark.end > at:  # the fact goes on after this piece: square the piece's right edge
             out[index] = out[index].replace(' class="', ' class="open ', 1)
         elif mark.tag:  # the last piece carries the label
@@ -428,7 +431,7 @@ def highlight(text: str, marks: Iterable[Mark]) -> str:
         out.append(_esc(text[previous:at]))
         previous = at
         reopen: list[Mark] = []
-        while any(m.end == at for m, _ in stack):
+        while open_ends[at]:
             mark = close_piece(at)
             if mark.end > at:
                 reopen.append(mark)

@@ -256,6 +256,14 @@ def test_report_highlight_nests_and_splits(text, marks, expected):
     assert highlight(text, marks) == expected
 
 
+def test_report_highlight_many_crossing_facts_stays_linear():
+    text = "ab" * 20_000
+    marks = [m(i, i + 3, f"f{i}") for i in range(0, len(text) - 3, 2)]  # each crosses the next
+    out = highlight(text, marks)
+    assert re.sub(r"<[^>]+>", "", out) == text
+    assert out.count('class="f cont"') == len(marks) - 1
+
+
 def test_report_highlight_keeps_the_text_and_every_fact():
     page = page_of(handmade_record())
     body = page.split('<div class="text" lang="en">', 1)[1].split("</div>", 1)[0]
