@@ -17,7 +17,7 @@ from .errors import ExtractionError, InputError
 from .readers import Article, InputFailure, article_from_text
 from .records import ArticleRecord
 from .settings import Settings
-from .spans import EXT, ensure_extensions
+from .spans import EXT, TEXT_KEY, ensure_extensions
 
 # Component of each kind of fact; quotations need entities for their speakers.
 _COMPONENTS = {
@@ -142,6 +142,7 @@ class Extractor:
     def make_doc(self, article: Article) -> Doc:
         """A tokenized Doc carrying what the caller knows about the article."""
         doc = self.nlp.make_doc(article.text)
+        doc.user_data[TEXT_KEY] = article.text
         given: dict[str, Any] = {"headline": article.headline}
         if article.published:
             given.update(published=article.published, published_source="given")

@@ -40,6 +40,9 @@ from spacy.tokens import Doc, Span
 EXT = "newsfacts"
 """The one extension attribute name, on ``Doc`` and ``Span``; values are plain dicts."""
 
+TEXT_KEY = "newsfacts_text"
+"""Key of the cached document text in ``doc.user_data`` (see ``doc_text``)."""
+
 GROUPS = {
     "article": "newsfacts_article",
     "entities": "newsfacts_entities",
@@ -65,6 +68,16 @@ def doc_data(doc: Doc) -> dict[str, Any]:
         data = {}
         doc._.set(EXT, data)
     return data
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each call,
+    which costs as much as a whole component. ``Extractor.make_doc`` seeds it for free."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
 
 
 def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span | None:

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..spans import GROUPS, annotated_ranges, doc_data, ensure_extensions, make_span
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
 
 # Stable rule ids: they travel into the record as each mention's ``rule``.
 R_TITLE = "entities.person.title"
@@ -111,7 +111,33 @@ _FORMERLY = re.compile(r"[ \t]*\(formerly(?:[ \t]+(?:known[ \t]+as|called))?[ \t
 _LIST_TAIL = re.compile(rf",[ \t]+([{_UP}]{_AL}+)(?:,[ \t]+([{_UP}]{_AL}+))?,?[ \t]+and[ \t]+([{_UP}]{_AL}+)\b")
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _TREASURY_MARKET = re.compile(r"[ \t]+(?:yields?|bonds?|bills?|notes?|securities|market|prices?|curve|auction)\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:[Tt]he|at|of|for|from|with|by|in|on|to|into|and)[ \t]+$")
+_MAX_CHAIN_CHARS = 300
+_PREPOSITIONS = frozenset(("the", "at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "and"))
+_BY_VERBS = frozenset(
+    [
+        "led",
+        "chaired",
+        "headed",
+        "founded",
+        "co-founded",
+        "hosted",
+        "signed",
+        "written",
+        "directed",
+        "coached",
+        "assisted",
+        "replaced",
+        "succeeded",
+        "appointed",
+        "nominated",
+        "captained",
+        "authored",
+        "joined",
+        "over",
+    ]
+)
+_OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
+_TAIL_WORD = re.compile(r"[\w’'.-]+")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
 
@@ -132,6 +158,7 @@ def _tagged(path: str) -> dict[str, set[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Schäuble" and "SCHAEUBLE" -> "schauble"."""
     text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u") if text.isascii() else text
@@ -156,13 +183,16 @@ class Lexicon:
     cjk_surnames: frozenset[str]
     stop: frozenset[str]
     reporting_after: frozenset[str]
-    role_before: re.Pattern[str]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    all_verbs: frozenset[str]
     apposition: re.Pattern[str]
-    org_before: re.Pattern[str]
+    org_before: frozenset[str]
     org_after: re.Pattern[str]
-    said_before: re.Pattern[str]
     said_after: re.Pattern[str]
+    nominal: re.Pattern[str]
     max_org_words: int = 8
+    kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes
 
     def is_title(self, word: str, tag: str) -> bool:
         return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
@@ -200,11 +230,7 @@ def load_lexicon() -> Lexicon:
         verbs.update(f for f in forms[1:] if not f.endswith("ing"))
     heads = [w for w, t in titles.items() if "head" in t and "honorific" not in t]
     mods = [w for w, t in titles.items() if "modifier" in t]
-    head_alt, mod_alt = _alternation(heads), _alternation(mods)
-    role_before = re.compile(
-        rf"(?:^|[\s(,])((?:(?:{mod_alt})[ \t]+){{0,3}}(?:{head_alt}))[ \t]+$",
-        re.IGNORECASE,
-    )
+    head_alt = _alternation(heads)
     apposition = re.compile(
         r",[ \t]+(?:(?:a|an|the)[ \t]+)?"
         rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b"
@@ -215,12 +241,12 @@ def load_lexicon() -> Lexicon:
         re.IGNORECASE,
     )
     org_nouns = _tagged("org_nouns.txt")
-    org_before = re.compile(rf"\b(?:{_alternation(w for w, t in org_nouns.items() if 'before' in t)})[ \t]+$")
+    org_heads = _tagged("org_heads.txt")
+    org_before = frozenset(w for w, t in org_nouns.items() if "before" in t)
     org_after = re.compile(
         rf"[ \t]+(?:[a-z-]+[ \t]+)?(?:{_alternation(w for w, t in org_nouns.items() if 'after' in t)})\b"
     )
     said_alt = _alternation(verbs)
-    said_before = re.compile(rf"\b(?:{_alternation(all_verbs)})[ \t]+$")
     said_after = re.compile(
         rf"(?:,[^,\n]{{1,120}},)?[ \t]+(?:(?:also|has|had|have|will|would|later|then|further|once)[ \t]+)?(?:{said_alt})\b"
     )
@@ -229,7 +255,7 @@ def load_lexicon() -> Lexicon:
         places_folded=places_folded,
         place_heads=place_heads,
         orgs=orgs,
-        org_heads=_tagged("org_heads.txt"),
+        org_heads=org_heads,
         nonorg_heads=frozenset(_words("nonorg_heads.txt")),
         titles=titles,
         demonyms=frozenset(_words("demonyms.txt")),
@@ -238,12 +264,17 @@ def load_lexicon() -> Lexicon:
         cjk_surnames=frozenset(w for w, t in parts.items() if "cjk" in t),
         stop=frozenset(_words("stop_capitals.txt")),
         reporting_after=frozenset(verbs),
-        role_before=role_before,
+        title_heads=frozenset(heads),
+        title_modifiers=frozenset(mods),
+        all_verbs=frozenset(all_verbs),
         apposition=apposition,
         org_before=org_before,
         org_after=org_after,
-        said_before=said_before,
         said_after=said_after,
+        nominal=re.compile(
+            r"\b[Tt]he[ \t]+(" + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t) + r")\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -340,13 +371,13 @@ class _DocRun:
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lex
         self.ranges = annotated_ranges(doc)
         self.found: list[Found] = []
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
-        self.sent_starts = sorted({s.start_char for s in doc.sents}) if doc.has_annotation("SENT_START") else [0]
+        self.sent_starts = _sentence_starts(doc)
         self.headline = None
         self.title_case_headline = False
         for span in doc.spans.get(GROUPS["article"], []):
@@ -395,9 +426,15 @@ class _DocRun:
     # ------------------------------------------------------------------ word classes
 
     def word_kind(self, p: Piece) -> str:
-        lex, w = self.lex, p.text
         if p.conn:
             return "conn"
+        kind = self.lex.kinds.get(p.text)
+        if kind is None:
+            kind = self.lex.kinds[p.text] = self._word_kind(p.text)
+        return kind
+
+    def _word_kind(self, w: str) -> str:
+        lex = self.lex
         if w in lex.stop:
             return "stop"
         if w in lex.org_heads:
@@ -451,6 +488,10 @@ class _DocRun:
         text = self.text
         for start, end in self.ranges:
             for m in CHAIN.finditer(text, start, end):
+                if m.group(0) in self.lex.stop:
+                    continue
+                if m.end() - m.start() > _MAX_CHAIN_CHARS:
+                    continue  # a wall of capitals (a shouted line, hostile input): no names in it
                 pieces = [
                     Piece(p.group(0), m.start() + p.start(), m.start() + p.end(), p.group(0) in _CONNECTORS)
                     for p in _PIECE.finditer(m.group(0))
@@ -458,7 +499,7 @@ class _DocRun:
                 # "Rohit Sharma-led Team India": the name ends at the "-led"
                 part: list[Piece] = []
                 for p in pieces:
-                    cut = _LED_SUFFIX.search(p.text)
+                    cut = _LED_SUFFIX.search(p.text) if "-" in p.text else None
                     if cut:
                         part.append(Piece(p.text[: cut.start()], p.start, p.start + cut.start()))
                         self.parse_chain(part)
@@ -478,6 +519,8 @@ class _DocRun:
         return clusters
 
     def parse_chain(self, pieces: list[Piece]) -> None:
+        if len(pieces) == 1 and pieces[0].text in self.lex.stop:
+            return  # most runs: "The", "In", "Monday"
         initial = self.sentence_initial(pieces[0].start)
         while pieces and (pieces[0].conn or pieces[0].text in self.lex.stop) and not self._known_stop(pieces[0]):
             pieces = pieces[1:]
@@ -767,7 +810,8 @@ class _DocRun:
             run_kinds = kinds[k:r]
             has_the = any(pieces[x].text == "the" for x in range(j, k))
             place = self.place_at(pieces, k, r)
-            if "nonorg" in run_kinds:
+            heads = [kd for kd in run_kinds if kd != "digit"]
+            if heads and heads[-1] == "nonorg":  # "for Asia Annual Conference 2025": an event
                 if place:
                     return place[0]
                 break
@@ -863,23 +907,37 @@ class _DocRun:
             rest.append((run, initial))
         self.unknown = rest
 
+    def _role_before(self, tail: list[tuple[str, int]]) -> tuple[str, int] | None:
+        """ "chief spokesman" right before a name: (title, offset where it starts)."""
+        if not tail:
+            return None
+        heads = self.lex.title_heads
+        words = [w.casefold() for w, _ in tail]
+        k = len(words) - 1
+        if len(words) >= 2 and f"{words[-2]} {words[-1]}" in heads:
+            k -= 1
+        elif words[-1] not in heads:
+            return None
+        while k > 0 and words[k - 1] in self.lex.title_modifiers and len(words) - k < 4:
+            k -= 1
+        return " ".join(w for w, _ in tail[k:]), tail[k][1]
+
     def _license_person(self, run: list[Piece], before: str, after: str, initial: bool) -> Found | None:
         lex = self.lex
         start, end = run[0].start, run[-1].end
         words = len(run)
         if all(_is_caps(p.text) for p in run) and words == 1:
             return None
-        role = lex.role_before.search(before)
-        if (role and not before[: role.start(1)].rstrip().endswith(("the", "The"))) or (role and words >= 2):
-            title = role.group(1)
-            f = Found("PERSON", start, end, R_ROLE, titles=[" ".join(title.split())])
-            f.affiliation_at = start - len(before) + role.start(1)
+        tail = _tail_words(before)
+        role = self._role_before(tail)
+        if role is not None:
+            title, offset = role
+            if words == 1 and title.split()[-1].casefold() in ("head", "chief", "official", "leader", "member"):
+                return None
+            f = Found("PERSON", start, end, R_ROLE, titles=[title])
+            f.affiliation_at = start - len(before) + offset
             f.gender = self._title_gender(title)
-            return (
-                f
-                if words >= 2 or title.split()[-1].casefold() not in ("head", "chief", "official", "leader", "member")
-                else None
-            )
+            return f
         appo = lex.apposition.match(after)
         if appo and (words >= 2 or not initial):
             titles = [" ".join(appo.group("title").split())]
@@ -897,21 +955,18 @@ class _DocRun:
                 f.affiliation_at = end + appo.end("link")
             return f
         if words >= 2 or self.cjk_name(run):
-            if re.match(r",[ \t]+who\b", after):
+            if after.startswith(",") and re.match(r",[ \t]+who\b", after):
                 return Found("PERSON", start, end, R_WHO)
             if self.cjk_name(run):
                 return Found("PERSON", start, end, R_CJK)
             if (words <= 4 and not initial) or words <= 3:
-                if lex.said_after.match(after) and not _PREPOSITION_BEFORE.search(before):
+                last = tail[-1][0].casefold() if tail else ""
+                if lex.said_after.match(after) and last not in _PREPOSITIONS:
                     return Found("PERSON", start, end, R_REPORTING)
-                if lex.said_before.search(before):
+                if last in lex.all_verbs:
                     return Found("PERSON", start, end, R_REPORTING)
-                if re.search(
-                    r"\b(?:led|chaired|headed|founded|co-founded|hosted|signed|written|directed|coached|assisted|replaced|succeeded|appointed|nominated|captained|authored|joined|presided over)[ \t]+by[ \t]+$"
-                    r"|\b(?:leadership|presidency|premiership|tenure|captaincy)[ \t]+of[ \t]+$",
-                    before,
-                    re.IGNORECASE,
-                ):
+                prev = tail[-2][0].casefold() if len(tail) >= 2 else ""
+                if (last == "by" and prev in _BY_VERBS) or (last == "of" and prev in _OFFICE_NOUNS):
                     return Found("PERSON", start, end, R_BY)
         return None
 
@@ -933,7 +988,10 @@ class _DocRun:
     def _license_org(self, run: list[Piece], before: str, after: str) -> Found | None:
         lex = self.lex
         start, end = run[0].start, run[-1].end
-        if lex.org_before.search(before) or lex.org_after.match(after):
+        tail = _tail_words(before)
+        last = tail[-1][0] if tail else ""
+        two = f"{tail[-2][0]} {last}" if len(tail) >= 2 else ""
+        if last in lex.org_before or two in lex.org_before or lex.org_after.match(after):
             return Found("ORG", start, end, R_ORG_NOUN)
         if before.endswith(("the ", "The ")) and lex.said_after.match(after):
             return Found("ORG", start, end, R_ORG_SAYS)
@@ -1217,10 +1275,7 @@ class _DocRun:
                     self._claim(Found("PERSON", m.start(), m.end(), R_SURNAME, kind="surname"), idx, clusters)
 
     def _nominals(self, clusters: list[Cluster]) -> None:
-        heads = {w.casefold() for w, t in self.lex.org_heads.items() if "nominal" in t}
-        pattern = re.compile(
-            r"\b[Tt]he[ \t]+(" + "|".join(sorted(heads, key=len, reverse=True)) + r")\b", re.IGNORECASE
-        )
+        pattern = self.lex.nominal
         orgs = []
         for idx, c in enumerate(clusters):
             if c.label != "ORG":
@@ -1347,6 +1402,33 @@ class _DocRun:
             pm = _PRONOUN.search(window)
             if pm:
                 c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+
+
+def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
+    """The last words of ``before`` that run up to its end with only spaces between
+    them: (word, offset in ``before``). Cheaper than an end-anchored regex search."""
+    if not before or before[-1] not in " \t":
+        return []
+    base = max(0, len(before) - 70)
+    found = [(m.group(0), base + m.start(), base + m.end()) for m in _TAIL_WORD.finditer(before, base)][-limit:]
+    out: list[tuple[str, int]] = []
+    stop = len(before)
+    for word, s, e in reversed(found):
+        if before[e:stop].strip(" \t"):
+            break
+        out.append((word, s))
+        stop = s
+    out.reverse()
+    return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start (vectorized: no Python loop over tokens)."""
+    if len(doc) == 0:
+        return [0]
+    arr = doc.to_array(["SENT_START", "IDX"])
+    starts = arr[arr[:, 0] == 1, 1].tolist()
+    return sorted({0, *starts})
 
 
 def _is_title_case(headline: str) -> bool:
