@@ -16,7 +16,6 @@ from pathlib import Path
 import spacy
 
 from extract.pipeline import Extractor
-from extract.spans import EXT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,9 +46,8 @@ def main() -> None:
     for text in texts:
         article = article_from_text(text)
         t = time.perf_counter()
-        doc = ex.nlp.make_doc(text)
+        doc = ex.make_doc(article)
         costs["tokenizer"] += time.perf_counter() - t
-        doc._.set(EXT, {"given": {}})
         for name, proc in ex.nlp.pipeline:
             t = time.perf_counter()
             doc = proc(doc)
