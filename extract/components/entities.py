@@ -63,6 +63,7 @@ R_ORG_INITIALS = "entities.org.initials"
 R_ORG_ALIAS = "entities.org.formerly"
 R_ORG_EVENT = "entities.org.event_organizer"
 R_ORG_NOMINAL = "entities.org.nominal"
+R_ORG_PLACE = "entities.org.place_compound"
 R_ORG_DATELINE = "entities.org.dateline_agency"
 R_PLACE_GAZ = "entities.place.gazetteer"
 R_PLACE_HEAD = "entities.place.head"
@@ -112,6 +113,37 @@ _LIST_TAIL = re.compile(rf",[ \t]+([{_UP}]{_AL}+)(?:,[ \t]+([{_UP}]{_AL}+))?,?[ 
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _TREASURY_MARKET = re.compile(r"[ \t]+(?:yields?|bonds?|bills?|notes?|securities|market|prices?|curve|auction)\b")
 _MAX_CHAIN_CHARS = 300
+_LIST_HEAD = re.compile(rf"\b(?:[{_UP}]{_AL}+,[ \t]+){{1,3}}$")
+_COMPASS = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Northeastern",
+        "Northwestern",
+        "Southeastern",
+        "Southwestern",
+    ]
+)
+_ADMIN_HEADS = frozenset(("County", "Province", "District", "Prefecture"))
+_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-([A-Z][A-Za-z.]{1,12})")
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|port|county|district|province|region|state|capital|island|suburb|municipality|hometown)"
+    r"[ \t]+of[ \t]+$"
+)
+_ACRONYM_BY = re.compile(
+    r"\b(?:compiled|polled|surveyed|published|released|reported)[ \t]+by[ \t]+$|\baccording[ \t]+to[ \t]+$"
+)
 _PREPOSITIONS = frozenset(("the", "at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "and"))
 _BY_VERBS = frozenset(
     [
@@ -439,6 +471,9 @@ class _DocRun:
             return "stop"
         if w in lex.org_heads:
             return "orghead"
+        if len(w) > 6 and w.endswith("bank") and w[0].isupper():
+            lex.org_heads.setdefault(w, {"alone"})  # "Commerzbank", "Kapitalbank"
+            return "orghead"
         if w in lex.nonorg_heads:
             return "nonorg"
         if w in lex.demonyms:
@@ -509,6 +544,7 @@ class _DocRun:
                 if part:
                     self.parse_chain(part)
         self.datelines()
+        self.party_states()
         self.license_unknown()
         self.coordinated_people()
         clusters = self.cluster()
@@ -527,6 +563,10 @@ class _DocRun:
             initial = False
         while pieces and pieces[-1].conn:
             pieces = pieces[:-1]
+        while len(pieces) > 2 and pieces[-1].text in self.lex.stop and pieces[-2].conn:
+            pieces = pieces[:-2]  # "... Bluewings in July"
+        if initial and len(pieces) > 1 and pieces[0].text.casefold() in self.lex.org_before:
+            pieces, initial = pieces[1:], False  # "Chipmaker Lumora said ..."
         if not pieces:
             return
         headline = self.in_headline(pieces[0].start)
@@ -700,10 +740,17 @@ class _DocRun:
                 end = self._after_org(pieces, kinds, org_end)
                 stop = pieces[end - 1].end
                 stop = self._comma_list_extension(stop)
-                self.add(Found("ORG", p.start, stop, R_ORG_HEAD))
+                begin = self._comma_list_prefix(p.start, stop)
+                self.add(Found("ORG", begin, stop, R_ORG_HEAD))
                 i = end
                 continue
             place = self.place_at(pieces, i)
+            if place and place[0] < n and pieces[place[0]].conn and pieces[place[0]].text in lex.particles:
+                place = None  # "Albuquerque de Souza": a name
+            if place and i == 0 and place[0] < n and self._compound_rest(pieces, kinds, place[0]):
+                # "Kenya Airways", "Suwon Samsung Bluewings": a name built on a place
+                self.unknown.append((pieces, initial))
+                return
             if place:
                 j, label, key = place
                 rule = R_PLACE_GAZ
@@ -719,12 +766,30 @@ class _DocRun:
                 self.add(Found(label, p.start, pieces[j - 1].end, rule, key=key))
                 i = j
                 continue
+            if pieces[i].text in _COMPASS and i + 1 < n and not place:
+                country = self.place_at(pieces, i + 1)
+                if country and country[2].isalpha() and len(country[2]) == 2:
+                    # "East China", "Northern Nigeria": a region of the country
+                    end = country[0]
+                    self.add(
+                        Found(
+                            "LOC",
+                            p.start,
+                            pieces[end - 1].end,
+                            R_PLACE_HEAD,
+                            key="r:" + fold(self.span_text(pieces[i:end])),
+                        )
+                    )
+                    i = end
+                    continue
             if kinds[i] != "name":
                 i += 1
                 continue
             # an unknown run of name words
             j = i
             while j < n and (kinds[j] == "name" or (pieces[j].conn and pieces[j].text in lex.particles and j > i)):
+                if j > i and pieces[j].text in _ADMIN_HEADS:
+                    break
                 j += 1
             while j > i and pieces[j - 1].conn:
                 j -= 1
@@ -732,9 +797,33 @@ class _DocRun:
                 i = self._skip_event(pieces, kinds, j)
                 continue
             run = pieces[i:j]
+            head = self._place_head(pieces, j) if run else None
+            if run and head is not None and pieces[j].text in _ADMIN_HEADS:
+                # "Feixi County", "Kiambu County": an unknown name with an administrative head
+                end = head[0]
+                self.add(
+                    Found(
+                        "GPE",
+                        run[0].start,
+                        pieces[end - 1].end,
+                        R_PLACE_HEAD,
+                        key="p:" + fold(self.span_text(pieces[i:end])),
+                    )
+                )
+                i = end
+                continue
             if run:
                 self.unknown.append((run, initial and i == 0))
             i = max(j, i + 1)
+
+    def _compound_rest(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
+        """Whether everything after a place is plain name words (no head, title, place)."""
+        if j >= len(pieces) or self._place_head(pieces, j) is not None:
+            return False
+        for x in range(j, len(pieces)):
+            if pieces[x].conn or kinds[x] not in ("name", "digit") or self.place_at(pieces, x, x + 1):
+                return False
+        return kinds[j] == "name"
 
     def _event_follows(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
         k = j
@@ -755,6 +844,7 @@ class _DocRun:
         n = len(pieces)
         j = i
         last_head = None
+        seen_head = False
         words = 0
         while j < n:
             kind = kinds[j]
@@ -764,11 +854,19 @@ class _DocRun:
                 if p.text in ("and", "&") and last_head is None and j + 1 < n:
                     j += 1
                     continue
+                if last_head is None and seen_head and p.text in ("of", "for"):
+                    last_head = j  # "Directorate General of ..."
                 break
             if kind == "nonorg" and last_head is not None:
                 break
             if kind == "orghead":
                 tags = lex.org_heads.get(p.text, set())
+                seen_head = True
+                if "after_place" in tags:
+                    place = self.place_at(pieces, i, j)
+                    if words and place and place[0] == j:
+                        last_head = j + 1  # "Hefei Customs"
+                    break
                 if "prefix" in tags and j == i and j + 1 < n and not pieces[j + 1].conn and kinds[j + 1] in ("name",):
                     last_head = j + 2  # "Team India", "Air China"
                     j += 2
@@ -797,7 +895,12 @@ class _DocRun:
         """Take the complement of an organization name: "of Commerce", "for Asia",
         "of Chinese Academy of Social Sciences"; an event after it stays out."""
         n = len(pieces)
+        complement = False
         while j < n and pieces[j].conn and pieces[j].text in ("of", "for", "in", "and", "&", "on", "the"):
+            if pieces[j].text in ("in", "and", "&") and not complement:
+                # "Hanbyeol Securities in Seoul", "X Coatings and Y": not one name; but "Board of
+                # Control for Cricket in India", "Ministry of Ecology and Environment"
+                break
             k = j
             while k < n and pieces[k].conn:
                 k += 1
@@ -819,6 +922,7 @@ class _DocRun:
                 break  # "Department of the Hong Kong Special Administrative Region": a place of its own
             if any(kd in ("title", "honorific", "stop") for kd in run_kinds):
                 break
+            complement = True
             j = r
         return j
 
@@ -831,6 +935,15 @@ class _DocRun:
         if any(w in self.lex.stop or w in self.lex.places or w in self.lex.demonyms for w in words):
             return stop
         return m.end()
+
+    def _comma_list_prefix(self, start: int, stop: int) -> int:
+        """ "Sports, Arts and Social Development Fund": the list starts before the run."""
+        if " and " not in self.text[start:stop] or start < 2 or self.text[start - 2 : start] != ", ":
+            return start
+        m = _LIST_HEAD.search(self.text, max(0, start - 60), start)
+        if m is None or any(w in self.lex.stop or w in self.lex.places for w in m.group(0).replace(",", " ").split()):
+            return start
+        return m.start()
 
     def _place_head(self, pieces: list[Piece], j: int) -> tuple[int, bool] | None:
         n = len(pieces)
@@ -864,6 +977,19 @@ class _DocRun:
                 key = self.lex.orgs.get(span.text) or self.lex.orgs.get(_proper(span.text))
                 self._replace_or_add(Found("ORG", span.start_char, span.end_char, R_ORG_DATELINE, key=key))
 
+    def party_states(self) -> None:
+        """ "Sen. Jane Doe, D-Calif.": the state is a place."""
+        for start, end in self.ranges:
+            for m in _PARTY_STATE.finditer(self.text, start, end):
+                hit = self.lex.places.get(m.group(1)) or self.lex.places.get(m.group(1).rstrip("."))
+                if hit:
+                    stop = (
+                        m.end(1)
+                        if m.group(1) in self.lex.places
+                        else m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip(".")))
+                    )
+                    self.add(Found(hit[0], m.start(1), stop, R_PLACE_GAZ, key=hit[1]))
+
     def _replace_or_add(self, found: Found) -> None:
         for f in self.found:
             if f.start == found.start and f.end == found.end:
@@ -895,12 +1021,21 @@ class _DocRun:
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
                 continue
-            found = self._license_person(run, before, after, initial)
+            if _PLACE_OF.search(before) and words <= 3 and not initial:
+                self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
+                continue
+            compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
+            found = self._license_person(run, before, after, initial, strong_only=True)
+            org = self._license_org(run, before, after) if found is None else None
+            if found is None and org is None:
+                if compound:
+                    org = Found("ORG", start, end, R_ORG_PLACE)
+                else:
+                    found = self._license_person(run, before, after, initial)
             if found is not None and self.add(found):
                 if found.affiliation_at is not None and found.affiliation_at > found.end:
                     self.affiliation_starts.add(found.affiliation_at)
                 continue
-            org = self._license_org(run, before, after)
             if org is not None:
                 self.add(org)
                 continue
@@ -922,7 +1057,11 @@ class _DocRun:
             k -= 1
         return " ".join(w for w, _ in tail[k:]), tail[k][1]
 
-    def _license_person(self, run: list[Piece], before: str, after: str, initial: bool) -> Found | None:
+    def _license_person(
+        self, run: list[Piece], before: str, after: str, initial: bool, strong_only: bool = False
+    ) -> Found | None:
+        """A person by a title or apposition around the run; unless ``strong_only``, also by
+        "who", a Chinese or Korean name shape, a reporting verb or "led by"."""
         lex = self.lex
         start, end = run[0].start, run[-1].end
         words = len(run)
@@ -954,6 +1093,8 @@ class _DocRun:
             if appo.group("link"):
                 f.affiliation_at = end + appo.end("link")
             return f
+        if strong_only:
+            return None
         if words >= 2 or self.cjk_name(run):
             if after.startswith(",") and re.match(r",[ \t]+who\b", after):
                 return Found("PERSON", start, end, R_WHO)
@@ -989,8 +1130,8 @@ class _DocRun:
         lex = self.lex
         start, end = run[0].start, run[-1].end
         tail = _tail_words(before)
-        last = tail[-1][0] if tail else ""
-        two = f"{tail[-2][0]} {last}" if len(tail) >= 2 else ""
+        last = tail[-1][0].casefold() if tail else ""
+        two = f"{tail[-2][0].casefold()} {last}" if len(tail) >= 2 else ""
         if last in lex.org_before or two in lex.org_before or lex.org_after.match(after):
             return Found("ORG", start, end, R_ORG_NOUN)
         if before.endswith(("the ", "The ")) and lex.said_after.match(after):
@@ -1252,7 +1393,8 @@ class _DocRun:
         if self.in_headline(piece.start) and self.title_case_headline:
             return
         after = self.text[piece.end : piece.end + 80]
-        if self.lex.org_after.match(after) or self.lex.said_after.match(after):
+        before = self.text[max(0, piece.start - 30) : piece.start]
+        if self.lex.org_after.match(after) or self.lex.said_after.match(after) or _ACRONYM_BY.search(before):
             f = Found("ORG", piece.start, piece.end, R_ORG_NOUN, kind="name")
             key = "o:" + fold(w)
             idx = next((i for i, c in enumerate(clusters) if c.key == key), None)
