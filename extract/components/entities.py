@@ -114,6 +114,31 @@ _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNOR
 _TREASURY_MARKET = re.compile(r"[ \t]+(?:yields?|bonds?|bills?|notes?|securities|market|prices?|curve|auction)\b")
 _MAX_CHAIN_CHARS = 300
 _LIST_HEAD = re.compile(rf"\b(?:[{_UP}]{_AL}+,[ \t]+){{1,3}}$")
+_CORPORATE_SUFFIXES = frozenset(
+    [
+        "Corp",
+        "Corp.",
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "Co",
+        "Co.",
+        "PLC",
+        "Plc",
+        "plc",
+        "LLC",
+        "AG",
+        "SA",
+        "SE",
+        "NV",
+        "GmbH",
+        "Group",
+        "Holdings",
+        "Limited",
+    ]
+)
+_OF_ORG = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?(?:[a-z-]+[ \t]+)?")
 _COMPASS = frozenset(
     [
         "North",
@@ -137,9 +162,23 @@ _COMPASS = frozenset(
 )
 _ADMIN_HEADS = frozenset(("County", "Province", "District", "Prefecture"))
 _PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-([A-Z][A-Za-z.]{1,12})")
-_PLACE_OF = re.compile(
-    r"\b(?:town|city|village|port|county|district|province|region|state|capital|island|suburb|municipality|hometown)"
-    r"[ \t]+of[ \t]+$"
+_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "port",
+        "county",
+        "district",
+        "province",
+        "region",
+        "state",
+        "capital",
+        "island",
+        "suburb",
+        "municipality",
+        "hometown",
+    ]
 )
 _ACRONYM_BY = re.compile(
     r"\b(?:compiled|polled|surveyed|published|released|reported)[ \t]+by[ \t]+$|\baccording[ \t]+to[ \t]+$"
@@ -1021,7 +1060,8 @@ class _DocRun:
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
                 continue
-            if _PLACE_OF.search(before) and words <= 3 and not initial:
+            tail = _tail_words(before, 2)
+            if len(tail) == 2 and tail[1][0] == "of" and tail[0][0] in _PLACE_NOUNS and words <= 3 and not initial:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
                 continue
             compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
@@ -1178,9 +1218,9 @@ class _DocRun:
             if f.label == "PERSON":
                 continue
             surface = self._surface(f)
-            key = f.key or ("o:" if f.label == "ORG" else "p:") + fold(surface)
-            if f.label == "ORG" and f.key is None:
-                key = self._org_key(surface, by_key)
+            key = f.key or "p:" + fold(surface)
+            if f.label == "ORG":
+                key = self._org_key(f.key or surface)
             f.key = key
             if key not in by_key:
                 by_key[key] = len(clusters)
@@ -1249,11 +1289,18 @@ class _DocRun:
     def _surface(self, f: Found) -> str:
         return self.text[f.start : f.end]
 
-    def _org_key(self, surface: str, by_key: dict[str, int]) -> str:
+    def _org_key(self, surface: str) -> str:
+        """One key for the forms of one organization's name: "Chinese Foreign Ministry" and
+        "Foreign Ministry", "Kenya Treasury" and "Treasury", "Chevron Corp" and "Chevron"."""
         words = surface.split()
-        # "Chinese Foreign Ministry" and "Foreign Ministry", "Kenya Treasury" and "Treasury"
-        while len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
+        if len(words) > 1 and words[0] in ("the", "The"):
             words = words[1:]
+        if len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
+            rest = words[1:]
+            if len(rest) > 1 or "alone" in self.lex.org_heads.get(rest[0], ()):
+                words = rest
+        while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
+            words = words[:-1]
         return "o:" + fold(" ".join(words))
 
     def _name_tokens(self, name: str) -> list[str]:
@@ -1490,6 +1537,13 @@ class _DocRun:
                     c.gender = m.gender
             if c.affiliation is None:
                 c.affiliation = self._meeting_affiliation(c, org_spans)
+            if c.affiliation is None:
+                # "said Tamas Varga of brokerage PVM Oil Associates"
+                for m in c.mentions:
+                    link = _OF_ORG.match(self.text, m.end)
+                    if link and link.end() in starts:
+                        c.affiliation = starts[link.end()]
+                        break
 
     def _affiliation_for(self, m: Found, starts: dict[int, int], org_spans: list[tuple[int, int, int]]) -> int | None:
         pos = m.affiliation_at
@@ -1551,15 +1605,22 @@ def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
     them: (word, offset in ``before``). Cheaper than an end-anchored regex search."""
     if not before or before[-1] not in " \t":
         return []
-    base = max(0, len(before) - 70)
-    found = [(m.group(0), base + m.start(), base + m.end()) for m in _TAIL_WORD.finditer(before, base)][-limit:]
     out: list[tuple[str, int]] = []
-    stop = len(before)
-    for word, s, e in reversed(found):
-        if before[e:stop].strip(" \t"):
+    end = len(before.rstrip(" \t"))
+    while end > 0 and len(out) < limit:
+        start = max(before.rfind(" ", 0, end), before.rfind("\t", 0, end)) + 1
+        word = before[start:end]
+        m = _TAIL_WORD.fullmatch(word)
+        if m is None:
+            # "(Reuters) - chief": keep what follows the punctuation, then stop
+            part = _TAIL_WORD.search(word[::-1])
+            if part is not None and part.start() == 0:
+                out.append((word[len(word) - part.end() :], start + len(word) - part.end()))
             break
-        out.append((word, s))
-        stop = s
+        out.append((word, start))
+        end = len(before[:start].rstrip(" \t"))
+        if end and before[end:start].strip(" \t"):
+            break
     out.reverse()
     return out
 
