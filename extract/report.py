@@ -999,28 +999,42 @@ def _axis_range(moments: list[_Moment], published: list[dt.date]) -> tuple[int, 
     """The axis (first and last day ordinal) and the moments left off it: when a few
     moments lie far from the rest (a "1970s" among this week's dates), the axis covers the
     bulk and those few are listed instead."""
-    firsts = [m.first.toordinal() for m in moments] + [p.toordinal() for p in published]
-    lasts = [m.last.toordinal() + 1 for m in moments] + [p.toordinal() + 1 for p in published]
-    lo, hi = min(firsts), max(lasts)
-    off_axis: list[_Moment] = []
-    middles = sorted((a + b) / 2 for a, b in zip(firsts, lasts, strict=True))
-    if len(middles) >= 5:
-        trim = max(1, round(len(middles) / 10))
+    spans: list[tuple[int, int, _Moment | None]] = [(m.first.toordinal(), m.last.toordinal() + 1, m) for m in moments]
+    spans += [(p.toordinal(), p.toordinal() + 1, None) for p in published]
+    kept = sorted(spans, key=lambda s: s[0] + s[1])
+    for _ in range(2):  # a far end on either side
+        kept = _without_far_end(kept)
+    if len(kept) >= 10:  # enough to speak of a bulk: the middle 80%, and what lies near it
+        middles = [(a + b) / 2 for a, b, _ in kept]
+        trim = round(len(kept) / 10)
         core_lo, core_hi = middles[trim], middles[-trim - 1]
         core = max(core_hi - core_lo, 60)
-        if hi - lo > 8 * core:
-            window = (core_lo - core / 4, core_hi + core / 4)
-            off_axis = [m for m in moments if m.last.toordinal() < window[0] or m.first.toordinal() > window[1]]
-            kept = [m for m in moments if m not in off_axis]
-            lo = min(
-                [m.first.toordinal() for m in kept] + [p.toordinal() for p in published if p.toordinal() >= window[0]]
-            )
-            hi = max(
-                [m.last.toordinal() + 1 for m in kept]
-                + [p.toordinal() + 1 for p in published if p.toordinal() <= window[1]]
-            )
+        if max(b for _, b, _ in kept) - min(a for a, _, _ in kept) > 2.5 * core:
+            window = (core_lo - core * 0.4, core_hi + core * 0.4)
+            kept = [s for s in kept if s[1] >= window[0] and s[0] <= window[1]]
+    on_axis = {id(m) for _, _, m in kept if m is not None}
+    off_axis = [m for m in moments if id(m) not in on_axis]
+    lo, hi = min(a for a, _, _ in kept), max(b for _, b, _ in kept)
     pad = max(2, math.ceil((hi - lo) * 0.03))
     return lo - pad, hi + pad, off_axis
+
+
+def _without_far_end(spans: list[tuple[int, int, _Moment | None]]) -> list[tuple[int, int, _Moment | None]]:
+    """``spans`` (sorted by middle) without the few at one end that lie far from all the
+    others: a gap of at least a year and three times the spread of the rest."""
+    if len(spans) < 3:
+        return spans
+    middles = [(a + b) / 2 for a, b, _ in spans]
+    gap, cut = max((middles[i + 1] - middles[i], i + 1) for i in range(len(middles) - 1))
+    few = max(1, len(spans) // 10)
+    if cut <= few:
+        rest = spans[cut:]
+    elif len(spans) - cut <= few:
+        rest = spans[:cut]
+    else:
+        return spans
+    spread = (rest[-1][0] + rest[-1][1]) / 2 - (rest[0][0] + rest[0][1]) / 2
+    return rest if gap >= max(365, 3 * spread) else spans
 
 
 def _ticks(lo: int, hi: int) -> list[tuple[dt.date, str]]:

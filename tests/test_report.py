@@ -347,6 +347,26 @@ def test_report_timeline_places_resolved_dates():
 
 
 @pytest.mark.parametrize(
+    ("values", "outside"),
+    [
+        (["2025-03-28", "2025-03", "2024", "2024-06", "2025-03-27", "197"], "Outside the axis: the 1970s"),
+        (["1950", "1962", "1975", "1988", "2001", "2013", "2025"], None),  # spread evenly: all on the axis
+    ],
+)
+def test_report_timeline_leaves_far_outliers_off_the_axis(values, outside):
+    record = handmade_record()
+    record.dates = [
+        TimeExpression(id=f"d{i}", text="x", start=0, end=1, type="DATE", value=v) for i, v in enumerate(values, 1)
+    ]
+    timeline = page_of(record, text=None).split("<h2>Timeline</h2>", 1)[1]
+    marks = timeline.count('class="point"') + timeline.count('class="span"')
+    if outside:
+        assert outside in timeline and marks == len(values) - 1
+    else:
+        assert "Outside the axis" not in timeline and marks == len(values)
+
+
+@pytest.mark.parametrize(
     ("value", "first", "last", "words"),
     [
         ("2025-03-28", "2025-03-28", "2025-03-28", "Fri 28 Mar 2025"),
