@@ -556,70 +556,86 @@ def _chip(label: str, cls: str | None = None) -> str:
 
 
 def _details(facts: _Facts) -> str:
-    out = []
-    quoted: dict[str, int] = facts.quotes_by_speaker
-    for e in facts.record.entities:
-        affiliation = facts.affiliation(e)
-        mentions = Counter((m.text, m.kind) for m in e.mentions)
-        listed = ", ".join(
-            f"{_esc(t)} <span class='muted'>({_esc(k)}{f' ×{n}' if n > 1 else ''})</span>"
-            for (t, k), n in mentions.items()
-        )
-        rules = sorted({m.rule for m in e.mentions if m.rule})
-        rows = [
-            ("Titles", _esc("; ".join(e.titles))),
-            ("Affiliation", f"{_esc(affiliation.name)} {_chip(affiliation.label)}" if affiliation else ""),
-            ("Mentions", f"{len(e.mentions):,}: {listed}" if e.mentions else ""),
-            ("Quoted", f"{quoted[e.id]:,} quotation(s)" if quoted.get(e.id) else ""),
-            ("Rules", ", ".join(f"<span class='rule'>{_esc(r)}</span>" for r in rules)),
-            ("Id", f"<code>{_esc(e.id)}</code>"),
+    """The hidden detail block of every fact; the page's script shows those under the pointer."""
+    record = facts.record
+    return "".join(
+        [
+            *(_entity_detail(facts, e) for e in record.entities),
+            *(_figure_detail(facts, f) for f in record.figures),
+            *(_date_detail(facts, d) for d in record.dates),
+            *(_quote_detail(facts, q) for q in record.quotations),
         ]
-        out.append(_detail(facts.ref(e.id), f"{_chip(e.label)} {_esc(e.name)}", rows))
-    for f in facts.record.figures:
-        label = FIGURE_LABELS.get(f.kind, "CARDINAL")
-        rows = [
-            (
-                "Value",
-                _esc(_number(f.value))
-                + (f" <span class='muted'>({_esc(_short(f.value))})</span>" if _short(f.value) else ""),
-            ),
-            ("Unit", _esc(f.unit or "")),
-            ("Kind", _esc(f.kind)),
-            ("Qualifier", _esc(f.qualifier or "")),
-            ("Equivalent to", _figure_link(facts, f.equivalent_to)),
-            ("Range with", _figure_link(facts, f.range_with)),
-            ("Direction", _esc(f.direction or "")),
-            ("Rule", f"<span class='rule'>{_esc(f.rule)}</span>" if f.rule else ""),
-            ("Id", f"<code>{_esc(f.id)}</code>"),
-        ]
-        out.append(_detail(facts.ref(f.id), f"{_chip(label, 'fig')} {_esc(f.text)}", rows))
-    for d in facts.record.dates:
-        reading = describe_timex(d.value) if d.value else None
-        rows = [
-            ("Value", f"<code>{_esc(d.value)}</code>" if d.value else "<span class='muted'>not resolved</span>"),
-            ("Reading", _esc(reading) if reading and reading != d.value else ""),
-            ("Type", _esc(d.type)),
-            ("Modifier", _esc(d.mod or "")),
-            ("Anchor", _esc(d.anchor or "")),
-            ("Rule", f"<span class='rule'>{_esc(d.rule)}</span>" if d.rule else ""),
-            ("Id", f"<code>{_esc(d.id)}</code>"),
-        ]
-        out.append(_detail(facts.ref(d.id), f"{_chip(d.type, 'date')} {_esc(d.text)}", rows))
-    for q in facts.record.quotations:
-        speaker = facts.entities.get(q.speaker or "")
-        rows = [
-            ("Speaker", _speaker_html(facts, q)),
-            ("Titles", _esc("; ".join(speaker.titles)) if speaker else ""),
-            ("Affiliation", _esc(facts.entity_name(speaker.affiliation)) if speaker and speaker.affiliation else ""),
-            ("Speaker text", _esc(q.speaker_text or "")),
-            ("Cue", _esc(q.cue or "")),
-            ("Kind", _esc(q.kind) + (f", {len(q.parts)} parts" if len(q.parts) > 1 else "")),
-            ("Text", _esc(q.text)),
-            ("Rule", f"<span class='rule'>{_esc(q.rule)}</span>" if q.rule else ""),
-            ("Id", f"<code>{_esc(q.id)}</code>"),
-        ]
-        out.append(_detail(facts.ref(q.id), f"{_chip('QUOTE', 'quote')} {_esc(facts.speaker_name(q))}", rows))
-    return "".join(out)
+    )
+
+
+def _rule(rule: str | None) -> str:
+    return f'<span class="rule">{_esc(rule)}</span>' if rule else ""
+
+
+def _entity_detail(facts: _Facts, e: Entity) -> str:
+    affiliation = facts.affiliation(e)
+    mentions = Counter((m.text, m.kind) for m in e.mentions)
+    listed = ", ".join(
+        f"{_esc(text)} <span class=muted>({_esc(kind)}{f' ×{n}' if n > 1 else ''})</span>"
+        for (text, kind), n in mentions.items()
+    )
+    quoted = facts.quotes_by_speaker.get(e.id, 0)
+    rows = [
+        ("Titles", _esc("; ".join(e.titles))),
+        ("Affiliation", f"{_esc(affiliation.name)} {_chip(affiliation.label)}" if affiliation else ""),
+        ("Mentions", f"{len(e.mentions):,}: {listed}" if e.mentions else ""),
+        ("Quoted", f"{quoted:,} quotation(s)" if quoted else ""),
+        ("Rules", ", ".join(_rule(r) for r in sorted({m.rule for m in e.mentions if m.rule}))),
+        ("Id", f"<code>{_esc(e.id)}</code>"),
+    ]
+    return _detail(facts.ref(e.id), f"{_chip(e.label)} {_esc(e.name)}", rows)
+
+
+def _figure_detail(facts: _Facts, f: Figure) -> str:
+    short = _short(f.value)
+    rows = [
+        ("Value", _esc(_number(f.value)) + (f" <span class=muted>({_esc(short)})</span>" if short else "")),
+        ("Unit", _esc(f.unit or "")),
+        ("Kind", _esc(f.kind)),
+        ("Qualifier", _esc(f.qualifier or "")),
+        ("Equivalent to", _figure_link(facts, f.equivalent_to)),
+        ("Range with", _figure_link(facts, f.range_with)),
+        ("Direction", _esc(f.direction or "")),
+        ("Rule", _rule(f.rule)),
+        ("Id", f"<code>{_esc(f.id)}</code>"),
+    ]
+    return _detail(facts.ref(f.id), f"{_chip(FIGURE_LABELS.get(f.kind, 'CARDINAL'), 'fig')} {_esc(f.text)}", rows)
+
+
+def _date_detail(facts: _Facts, d: TimeExpression) -> str:
+    reading = describe_timex(d.value) if d.value else None
+    rows = [
+        ("Value", f"<code>{_esc(d.value)}</code>" if d.value else "<span class=muted>not resolved</span>"),
+        ("Reading", _esc(reading) if reading and reading != d.value else ""),
+        ("Type", _esc(d.type)),
+        ("Modifier", _esc(d.mod or "")),
+        ("Anchor", _esc(d.anchor or "")),
+        ("Rule", _rule(d.rule)),
+        ("Id", f"<code>{_esc(d.id)}</code>"),
+    ]
+    return _detail(facts.ref(d.id), f"{_chip(d.type, 'date')} {_esc(d.text)}", rows)
+
+
+def _quote_detail(facts: _Facts, q: Quotation) -> str:
+    speaker = facts.entities.get(q.speaker or "")
+    affiliation = facts.affiliation(speaker)
+    rows = [
+        ("Speaker", _speaker_html(facts, q)),
+        ("Titles", _esc("; ".join(speaker.titles)) if speaker else ""),
+        ("Affiliation", _esc(affiliation.name) if affiliation else ""),
+        ("Speaker text", _esc(q.speaker_text or "")),
+        ("Cue", _esc(q.cue or "")),
+        ("Kind", _esc(q.kind) + (f", {len(q.parts)} parts" if len(q.parts) > 1 else "")),
+        ("Text", _esc(q.text)),
+        ("Rule", _rule(q.rule)),
+        ("Id", f"<code>{_esc(q.id)}</code>"),
+    ]
+    return _detail(facts.ref(q.id), f"{_chip('QUOTE', 'quote')} {_esc(facts.speaker_name(q))}", rows)
 
 
 def _speaker_html(facts: _Facts, quote: Quotation) -> str:
@@ -691,7 +707,7 @@ def _figures_table(facts: _Facts) -> str:
             f"<td>{_esc(f.unit or '')}</td><td>{_chip(FIGURE_LABELS.get(f.kind, 'CARDINAL'), 'fig')} {_esc(f.kind)}</td>"
             f"<td>{_esc(f.qualifier or '')}</td><td>{_figure_link(facts, f.equivalent_to)}</td>"
             f"<td>{_figure_link(facts, f.range_with)}{_esc(extra)}</td>"
-            f'<td><span class="rule">{_esc(f.rule or "")}</span></td></tr>'
+            f"<td>{_rule(f.rule)}</td></tr>"
         )
     return _table(
         ["As written", "Value", "Unit", "Kind", "Qualifier", "Equivalent to", "Range, direction", "Rule"],
@@ -709,7 +725,7 @@ def _dates_table(facts: _Facts) -> str:
             f"<td><code>{_esc(d.value or '')}</code></td>"
             f"<td>{_esc(reading) if reading and reading != d.value else ''}</td>"
             f"<td>{_esc(d.mod or '')}</td><td>{_esc(d.anchor or '')}</td>"
-            f'<td><span class="rule">{_esc(d.rule or "")}</span></td></tr>'
+            f"<td>{_rule(d.rule)}</td></tr>"
         )
     return _table(["As written", "Type", "Value", "Reading", "Modifier", "Anchor", "Rule"], "".join(rows))
 
