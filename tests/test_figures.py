@@ -62,6 +62,8 @@ def assert_figures(got: list[tuple[str, float, str | None]], expected: list[tupl
         ("Prices are four times higher than in the capital.", [("four times", 4, "times")]),
         ("Half of the stalls were empty.", [("Half", 0.5, None)]),
         ("About a third of households own a car.", [("a third", 1 / 3, None)]),
+        ("Exports have dropped by nearly a fifth since the war.", [("a fifth", 0.2, None)]),
+        ("She won a third term.", []),
         ("Nearly two-thirds of members voted yes.", [("two-thirds", 2 / 3, None)]),
         ("Roughly three quarters of the grain was lost.", [("three quarters", 0.75, None)]),
         ("One in four adults smokes.", [("One in four", 0.25, None)]),
@@ -295,6 +297,16 @@ def test_figures_ranges(extract, text, bounds):
     assert second.range_with == first.id
 
 
+def test_figures_count_of_a_group(extract):
+    figures = figures_of(extract, "Four of the region's top 20 exporters are local.")
+    assert [(f.text, f.value, f.unit) for f in figures] == [("Four", 4, "top exporters"), ("20", 20, "exporters")]
+
+
+def test_figures_year_takes_no_unit_from_range(extract):
+    figures = figures_of(extract, "Sales rose in calendar 2024 to about 11 lakh units.")
+    assert [(f.text, f.value, f.unit) for f in figures] == [("11 lakh", 1_100_000, "units")]
+
+
 def test_figures_change_is_not_a_range(extract):
     figures = figures_of(extract, "Exports rose from 5 to 7 percent.")
     assert [(f.value, f.unit, f.range_with) for f in figures] == [(5, "percent", None), (7, "percent", None)]
@@ -316,6 +328,7 @@ def test_figures_rate_against_currency(extract):
     [
         ("The 26-year-old striker scored.", "26-year-old", 26),
         ("A man aged 61 was arrested.", "61", 61),
+        ("Okonkwo, 44, took over in May.", "44", 44),
         ("The girl, 9 years old, was found.", "9 years old", 9),
     ],
 )
@@ -344,6 +357,8 @@ def test_figures_ages(extract, text, figure_text, value):
         "Which one is better, the old one or the new one?",
         "Millions of people and thousands of firms were affected.",
         "Sales peaked in the 1990s and again in 2008.",
+        "Electric two-wheeler makers and double-deckers were exempt.",
+        "The STOXX 600 chemicals index and the FTSE 100 companies fell.",
         "Visit https://example.org/report-2024/page3 for the 45 charts.",
     ],
 )
@@ -437,3 +452,9 @@ def test_figures_dev_set_f1(dev_dir, tmp_path):
     import json
 
     assert json.loads(report.read_text())["figures"]["f1"] >= 0.95
+
+
+def test_figures_one_figure_per_token_span(extract):
+    record = extract("0\x1b0 and 12\x1b7 percent")
+    ids = [f.id for f in record.figures]
+    assert len(ids) == len(set(ids))

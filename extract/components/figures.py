@@ -27,7 +27,7 @@ Every figure carries the id of the rule that found it (``rule``): the unit ids o
 ``patterns/figure_units.json`` ("unit.percent", "measure.barrels_per_day") and
 ``money.symbol``, ``money.code``, ``money.name``, ``money.minor``, ``money.rate``,
 ``count.noun``, ``count.compound``, ``count.of``, ``count.number_of``,
-``number.bare``, ``age.year_old``, ``age.aged``, ``fraction.word``,
+``number.bare``, ``age.year_old``, ``age.aged``, ``age.apposition``, ``fraction.word``,
 ``fraction.digits``, ``fraction.in``, ``multiplier.word``, ``scale.vague``,
 ``range.inherited`` and ``unit.inherited``.
 """
@@ -55,6 +55,7 @@ _TIME_AFTER = re.compile(
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
+_NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*|[0-9][0-9,.]*(?=[ \t]))")
 _COMPOUND = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?(?![\w-])")
 _OF_DET = re.compile(
     r"[ \t]+of[ \t]+(?:its|the|their|his|her|our|these|those|whose|all|[A-Z][\w.\-]*(?:'s|’s))(?=[ \t])"
@@ -104,6 +105,7 @@ _MONTH_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }  # fmt: skip
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _ORDINAL_WORDS = {"first", "second", "third", "fourth", "final", "last", "latter", "former", "other", "next"}
 
 
@@ -117,11 +119,18 @@ class Before:
         lo = max(floor, pos - width)
         chunk = text[lo:pos]
         raw = chunk.split()
-        if raw and lo > floor and not text[lo - 1].isspace() and not chunk[:1].isspace():
-            raw = raw[1:]  # a word cut by the window
-        self.raw = raw[-5:]
-        self.words = [w.lstrip(_OPENERS) for w in self.raw]
-        self.lows = [w.lower() for w in self.words]
+        lows = chunk.lower().split()
+        if len(raw) > 5:
+            raw, lows = raw[-5:], lows[-5:]
+        elif raw and lo > floor and not text[lo - 1].isspace() and not chunk[:1].isspace():
+            raw, lows = raw[1:], lows[1:]  # a word cut by the window
+        self.raw = raw
+        if any(c in chunk for c in _OPENERS):
+            self.words = [w.lstrip(_OPENERS) for w in raw]
+            self.lows = [w.lstrip(_OPENERS) for w in lows]
+        else:
+            self.words = raw
+            self.lows = lows
         self.chunk = chunk
         self.base = lo
         self.qual_n = 0  # words of the qualifier found at the end
@@ -183,6 +192,7 @@ class FigureDraft:
     tentative: bool = False  # kept only if a range or an inherited unit gives it a meaning
     qual_start: int = -1  # where the qualifier or currency before the number starts
     before: list[str] = field(default_factory=list)  # lower-case words before the qualifier
+    year_like: bool = False  # a bare year ("in 2024"): never takes a unit from a neighbour
 
     def values(self) -> dict[str, Any]:
         """The span values, without the ids."""
@@ -559,6 +569,8 @@ class FigureFinder:
             low = noun.lower()
             if low in self.compound_non_nouns or len(noun) == 1 or (noun.isupper() and len(noun) <= 3):
                 return None
+            if low.endswith(("er", "ers")) and low not in self.compound_adj:
+                return None  # "two-wheeler", "double-decker": the compound is a noun, not a count
             if low in self.compound_adj:
                 adj = self.compound_adj[low]
                 if adj in ("about", "at least"):
@@ -602,8 +614,10 @@ class FigureFinder:
         )
         if noun and value == 1 and num.form == "words":
             noun = None
-        if is_year and (noun is None or self._year_word_before(bf) or (bf.words and bf.words[-1][:1].isupper())):
-            tentative = True
+        year_like = bool(
+            is_year and (noun is None or self._year_word_before(bf) or (bf.words and bf.words[-1][:1].isupper()))
+        )
+        tentative = tentative or year_like
         short_pre = text[max(r_start, num.start - 30) : num.start]
         if (
             num.form == "digits"
@@ -613,6 +627,8 @@ class FigureFinder:
             and _YEAR_RANGE_BEFORE.search(short_pre)
         ):
             return None  # "2012-13", "2019/2020"
+        if num.form == "digits" and self._acronym_before(bf, text, num.start):
+            return None  # "STOXX 600 chemicals index", "FTSE 100 companies": an index or a name
         if noun:
             kind, unit, rule = "count", noun, "count.noun"
         else:
@@ -626,6 +642,8 @@ class FigureFinder:
             code = self._name_code(rm.group("name"), ctx) if rm else None
             if code:
                 kind, unit, rule = "money", code, "money.rate"  # "1.1383 against the euro"
+        if kind is None and self._age_in_apposition(text, num, bf, pos):
+            return FigureDraft(start, end, value, "age", "years", "age.apposition", num, qual_start=qual_start)
         if kind is None:
             kind, rule = "number", "number.bare"
             if num.form == "digits" and self._name_or_label(text, num, bf, pos, r_end, title):
@@ -643,6 +661,7 @@ class FigureFinder:
         draft = FigureDraft(
             start, end, value, kind, unit, rule, num, qualifier, tentative=tentative, qual_start=qual_start
         )
+        draft.year_like = year_like
         return self._finish(draft, text, r_end, noun_end if rule == "count.noun" else end)
 
     # ------------------------------------------------------------------ helpers
@@ -826,13 +845,21 @@ class FigureFinder:
             )
             if not ok:
                 return None
-        elif not last.endswith("s") and num.value <= 1 and not _FRACTION_FOLLOW.match(text, end, limit):
+        elif not last.endswith("s") and num.value <= 1 and not self._fraction_follows(text, end, limit):
             return None  # "a third term", "a fifth consecutive year": ordinals
         if num.start > 0 and text[num.start].isupper() and not self._sentence_initial(text, num.start):
             return None
         return FigureDraft(
             start, end, num.value, "fraction", None, "fraction.word", num, qualifier, qual_start=qual_start
         )
+
+    def _fraction_follows(self, text: str, pos: int, limit: int) -> bool:
+        """After "a third" comes punctuation, "of", a function word or a comparative: a
+        fraction ("a third of", "nearly a fifth since 2019"), not an ordinal ("a third term")."""
+        if _FRACTION_FOLLOW.match(text, pos, limit):
+            return True
+        m = _WORD_AFTER.match(text, pos, limit)
+        return m is None or m.group(1).lower() in self.stop
 
     def _number_of(self, text: str, pos: int, floor: int) -> str | None:
         """The noun of "the number of X" earlier in the sentence: the unit of a bare count."""
@@ -856,10 +883,15 @@ class FigureFinder:
         words: list[str] = []
         only_mods = True
         for _ in range(5):
-            m = _WORD_AFTER.match(text, pos, limit)
+            m = _NP_WORD.match(text, pos, limit)
             if m is None:
                 return None
             word = m.group(1)
+            if word[0].isdigit():
+                if not words:
+                    return None  # "5 10": two numbers
+                pos = m.end()  # "the country's top 10 brands"
+                continue
             low = word.lower().rstrip("'’")
             if low in self.time_units and only_mods:
                 return "duration", m.end()
@@ -914,6 +946,30 @@ class FigureFinder:
             return True  # "France 2", "Boeing 737"
         nxt = _WORD_AFTER.match(text, pos, limit)
         return bool(nxt and not title and nxt.group(1)[:1].isupper() and last == "the")
+
+    @staticmethod
+    def _acronym_before(bf: Before, text: str, pos: int) -> bool:
+        """An upper-case name right before the number ("STOXX 600", "S&P 500"), in a line that
+        is not all upper case."""
+        if not bf.words:
+            return False
+        word = bf.words[-1]
+        if len(word) < 2 or not word.isupper() or not word[0].isalpha() or not word[-1].isalnum():
+            return False
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        return not line.isupper()
+
+    @staticmethod
+    def _age_in_apposition(text: str, num: NumberMatch, bf: Before, pos: int) -> bool:
+        """ "Raghunathan, 38, founded ...": an age between commas after a name."""
+        if num.form != "digits" or num.grouped or num.decimals or not 1 <= num.value <= 120:
+            return False
+        if text[pos : pos + 1] != "," or not bf.words or not bf.words[-1].endswith(","):
+            return False
+        name = bf.words[-1][:-1]
+        return name[:1].isupper() and name.isalpha() and name not in _MONTH_NAMES and name.lower() not in _WEEKDAYS
 
     def _list_marker(self, text: str, num: NumberMatch, pre: str, pos: int, limit: int) -> bool:
         """ "(2)" or a "1." opening a line: numbering, not a figure."""
@@ -1015,7 +1071,7 @@ class FigureFinder:
             ):
                 a.tentative = b.tentative = True
                 return
-            if a.unit is None and a.kind in _KIND_FOR_NOUN and b.unit is not None:
+            if a.unit is None and a.kind in _KIND_FOR_NOUN and b.unit is not None and not a.year_like:
                 scale = b.num.value / b.num.base if b.num.base and b.num.scaled and not a.num.scaled else 1.0
                 if b.num.letter and b.num.letter in self.scanner.money_letters and b.kind == "money":
                     scale = b.value / b.num.base if b.num.base else 1.0
@@ -1108,10 +1164,14 @@ class FiguresComponent:
         spans = []
         ids: dict[int, str] = {}
         kept = []
+        used: set[tuple[int, int]] = set()
         for idx, draft in enumerate(drafts):
             span = make_span(doc, draft.start, draft.end, draft.kind)
-            if span is None:
+            # span values live under the span's offsets: two figures widened to the same
+            # tokens would share them, so the second is dropped
+            if span is None or (span.start_char, span.end_char) in used:
                 continue
+            used.add((span.start_char, span.end_char))
             kept.append((idx, draft, span))
             ids[idx] = f"f{len(kept)}"
         for idx, draft, span in kept:
