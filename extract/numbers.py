@@ -157,7 +157,7 @@ class NumberScanner:
             r"(?P<eu>\d{0,2}(?:\.\d{3}){1,6},\d{1,2})(?!\d|[.,]\d)"
             r"|(?P<grp>\d{0,2}(?:,\d{3}){1,6})(?!\d)"
             r"|(?P<ind>\d?(?:,\d{2}){1,5},\d{3})(?!\d)"
-            r"|(?P<sp>\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}){1,6})(?![\d,])"
+            r"|(?P<sp>\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3}){1,6})(?![\d,A-Za-z])"
             r"|(?P<dc>\d*,\d{1,2})(?![\d]|,\d)"
             r"|\d*"
             r"))"
@@ -276,6 +276,8 @@ class NumberScanner:
                         return None  # "G20", "A320", "Q3": identifiers
         if suffix and suffix.lower() in _ORDINAL_SUFFIXES:
             return None  # "20th", "1990s"
+        if whole[0] == "0" and len(whole) > 1 and whole[1].isdigit() and whole.strip("0"):
+            return None  # "001", "0800": codes, not quantities
         dec = dec or ""
         grouped = bool(grp or ind or sp or eu)
         if plain is not None:
@@ -383,13 +385,15 @@ class NumberScanner:
 
     def _fraction_ahead(self, words: list[str], i: int) -> tuple[float, int] | None:
         """ "a half", "one quarter", "three fifths" at ``words[i]``: (value, words used)."""
-        if i + 1 >= len(words) or words[i + 1] not in self.fractions:
-            return None
-        head = words[i]
+        head = words[i] if i < len(words) else ""
         numerator = 1 if head in ("a", "an") else self.cardinals.get(head)
-        if not numerator:
+        used = 1
+        if numerator and numerator >= 20 and i + 1 < len(words) and 0 < self.cardinals.get(words[i + 1], 0) < 10:
+            numerator += self.cardinals[words[i + 1]]  # "fifty-four hundredths"
+            used = 2
+        if not numerator or i + used >= len(words) or words[i + used] not in self.fractions:
             return None
-        return numerator / self.fractions[words[i + 1]], 2
+        return numerator / self.fractions[words[i + used]], used + 1
 
     def parse_words(self, words: list[str], first: int = 0) -> tuple[float, int, str, bool, bool] | None:
         """The value of the longest number at the start of ``words`` (lower case).

@@ -243,6 +243,9 @@ def test_figures_direction_carries_over_or(extract):
         ("The number of registered voters rose to 8.1 million.", "8.1 million", 8.1e6, "registered voters"),
         ("The airline carried 3.8 million passengers.", "3.8 million", 3.8e6, "passengers"),
         ("Nearly 600 children were vaccinated.", "600", 600, "children"),
+        ("The airline bought five Boeing 737s.", "five", 5, "Boeing 737s"),
+        ("It ordered 24 A320s last year.", "24", 24, "A320s"),
+        ("The laptop weighs 3 lbs.", "3 lbs", 3, "pounds"),
         ("Pumping fell by 1.2 million barrels per day.", "1.2 million barrels per day", 1.2e6, "barrels per day"),
         ("The cut is 2 mln bpd.", "2 mln bpd", 2e6, "barrels per day"),
     ],
@@ -360,6 +363,10 @@ def test_figures_ages(extract, text, figure_text, value):
         "Electric two-wheeler makers and double-deckers were exempt.",
         "The STOXX 600 chemicals index and the FTSE 100 companies fell.",
         "Visit https://example.org/report-2024/page3 for the 45 charts.",
+        "The new iPhone 4 buyers and iOS 5.1 users complained.",
+        "The carrier ordered new Airbus 350 Dreamliners.",
+        "The 787-8 and the 777-200LR flew together.",
+        "Sales of iLife '11 began; its serial number is 007.",
     ],
 )
 def test_figures_not_figures(extract, text):

@@ -55,7 +55,10 @@ _TIME_AFTER = re.compile(
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
-_NP_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*|[0-9][0-9,.]*(?=[ \t]))")
+_NP_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’\-]*|[0-9][\w,.\-]*(?=[ \t,.;:)]))")
+_CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*$")
+_HYPHEN_IDENTIFIER = re.compile(r"-[0-9]+[A-Za-z]+\b|-[A-Z]{1,3}[0-9]")
+_MODEL_PLURAL = re.compile(r"[A-Za-z]*[0-9][0-9A-Za-z\-]*s")
 _COMPOUND = re.compile(r"-([A-Za-z]+)(?:-([A-Za-z]+))?(?![\w-])")
 _OF_DET = re.compile(
     r"[ \t]+of[ \t]+(?:its|the|their|his|her|our|these|those|whose|all|[A-Z][\w.\-]*(?:'s|’s))(?=[ \t])"
@@ -73,7 +76,7 @@ _INHERIT_BEFORE = re.compile(
 _QUANTITY_BEFORE = re.compile(
     r"\b(?:there[ \t]+(?:are|were|is|was|will[ \t]+be|have[ \t]+been|had[ \t]+been)|total(?:led|ed|ing|s)?|"
     r"numbered|numbering|number(?:s)?[ \t]+(?:is|was|stood[ \t]+at)|rose[ \t]+to|fell[ \t]+to|"
-    r"increased[ \t]+to|decreased[ \t]+to|dropped[ \t]+to|climbed[ \t]+to|a[ \t]+total[ \t]+of|tally[ \t]+of|toll[ \t]+of)[ \t]+$",
+    r"increased[ \t]+to|decreased[ \t]+to|dropped[ \t]+to|climbed[ \t]+to|(?<!one )of)[ \t]+$",
     re.IGNORECASE,
 )
 _SUBJECT_VERB_AFTER = re.compile(
@@ -553,15 +556,25 @@ class FigureFinder:
             num.form in ("digits", "words")
             and not num.decimals
             and not num.grouped
-            and (what in ("month", "time") or (bf.words and bf.words[-1].rstrip(".,") in _MONTH_NAMES))
+            and (
+                what == "time"
+                or (
+                    (value <= 31 or end - start == 4)
+                    and (what == "month" or (bf.words and bf.words[-1].rstrip(".,") in _MONTH_NAMES))
+                )
+            )
         ):
-            return None  # "March 5", "5 June", "10 am"
+            return None  # "March 5", "5 June", "May 2024", "10 am"
+        if num.form == "digits" and end - start == 2 and text[start - 1 : start] in ("'", "’") and not num.prefix:
+            return None  # "'11": a year
 
         if num.form == "vague":
             return self._vague(text, num, start, qualifier, qual_start, r_end, ctx)
         if num.form == "fraction":
             return self._fraction(text, num, bf, start, end, qualifier, qual_start, r_end)
 
+        if nxt_char == "-" and _HYPHEN_IDENTIFIER.match(text, pos, r_end):
+            return None  # "777-200LR", "A320-200": a model designation
         # compounds: "17-nation", "60,000-seat", "3,000-strong"
         cm = _COMPOUND.match(text, pos, r_end)
         if cm and num.form in ("digits", "words"):
@@ -629,6 +642,8 @@ class FigureFinder:
             return None  # "2012-13", "2019/2020"
         if num.form == "digits" and self._acronym_before(bf, text, num.start):
             return None  # "STOXX 600 chemicals index", "FTSE 100 companies": an index or a name
+        if noun and num.form == "digits" and self._product_before(bf, num):
+            return None  # "22 new Boeing 787 Dreamliners", "iPhone 4 buyers"
         if noun:
             kind, unit, rule = "count", noun, "count.noun"
         else:
@@ -835,7 +850,12 @@ class FigureFinder:
         last = re.findall(r"[a-z]+", words)[-1]
         if _HALF_BLOCKERS.match(text, end, limit) or (bf.lows and bf.lows[-1] in _ORDINAL_WORDS):
             return None
-        if last in ("quarter", "quarters") and not re.match(r"[ \t]+of\b", text[end : end + 5]) and "-" not in words:
+        if (
+            last in ("quarter", "quarters")
+            and qualifier is None
+            and not re.match(r"[ \t]+of\b", text[end : end + 5])
+            and "-" not in words
+        ):
             return None  # "three quarters", "a quarter": periods of a year
         if last == "half" and num.value == 0.5 and words.strip() == "half":
             ok = (
@@ -887,9 +907,14 @@ class FigureFinder:
             if m is None:
                 return None
             word = m.group(1)
-            if word[0].isdigit():
-                if not words:
+            if word[0].isdigit() or (not word.isalpha() and any(c.isdigit() for c in word)):
+                if _MODEL_PLURAL.fullmatch(word):
+                    words.append(word)
+                    return " ".join(words[-2:]), m.end()  # "five Boeing 737s", "24 A320s"
+                if not words and word[0].isdigit():
                     return None  # "5 10": two numbers
+                if not word[0].isdigit():
+                    words.append(word)  # "new A320 jets"
                 pos = m.end()  # "the country's top 10 brands"
                 continue
             low = word.lower().rstrip("'’")
@@ -933,9 +958,11 @@ class FigureFinder:
         last = bf.lows[-1]
         if last.rstrip(".") in self.labels or last in self.labels or bf.phrase(2) in self.labels:
             return True
+        word = bf.words[-1]
+        if _CAMEL.match(word) and not num.grouped:
+            return True  # "iPhone 4", "iOS 5.1"
         if num.grouped or num.decimals or num.negative:
             return False
-        word = bf.words[-1]
         if (
             word[:1].isupper()
             and word[:1].isalpha()
@@ -946,6 +973,30 @@ class FigureFinder:
             return True  # "France 2", "Boeing 737"
         nxt = _WORD_AFTER.match(text, pos, limit)
         return bool(nxt and not title and nxt.group(1)[:1].isupper() and last == "the")
+
+    def _product_before(self, bf: Before, num: NumberMatch) -> bool:
+        """A name right before a plain number that has a noun after it: "Boeing 787
+        Dreamliners", "iPhone 4 buyers" (not "On Tuesday 5,000 people")."""
+        if not bf.words or num.grouped or num.scaled:
+            return False
+        word = bf.words[-1]
+        if _CAMEL.match(word):
+            return True
+        if num.decimals:
+            return False
+        low = bf.lows[-1]
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and len(bf.words) > 1
+            and bf.words[-2][-1:] not in '.!?:;"“”'
+            and low not in self.stop_lower_caps
+            and word not in _MONTH_NAMES
+            and low not in _WEEKDAYS
+            and low not in self.up_words
+            and low not in self.down_words
+            and low not in self.year_words
+        )
 
     @staticmethod
     def _acronym_before(bf: Before, text: str, pos: int) -> bool:
@@ -1065,11 +1116,11 @@ class FigureFinder:
                 return
             if (
                 word in ("-", "–", "—")
-                and (self.score_after.match(text, b.end) or self.score_before.search(before_a))
                 and a.unit is None
                 and b.unit is None
+                and (a.value >= b.value or self.score_after.match(text, b.end) or self.score_before.search(before_a))
             ):
-                a.tentative = b.tentative = True
+                a.tentative = b.tentative = True  # "won 3-1", "the 787-8": a score or a model, not a range
                 return
             if a.unit is None and a.kind in _KIND_FOR_NOUN and b.unit is not None and not a.year_like:
                 scale = b.num.value / b.num.base if b.num.base and b.num.scaled and not a.num.scaled else 1.0
