@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import NumberMatch, NumberScanner, clean, default_scanner, load_json, trie_regex
-from ..spans import EXT, GROUPS, annotated_ranges, ensure_extensions, make_span
+from ..spans import EXT, GROUPS, annotated_ranges, doc_text, ensure_extensions, make_span
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -104,6 +105,7 @@ _CLAUSE_END = {"", ",", ".", ";", ":", ")", "!", "?", '"', "”", "’", "]", "\
 _DIRECT_COUNT_RULES = {"count.noun", "count.of", "count.compound"}
 _TOKEN = re.compile(r"\S+")
 _OPENERS = "([{\"'“‘«"
+_OPENER_SET = frozenset(_OPENERS)
 _MONTH_NAMES = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
@@ -128,7 +130,7 @@ class Before:
         elif raw and lo > floor and not text[lo - 1].isspace() and not chunk[:1].isspace():
             raw, lows = raw[1:], lows[1:]  # a word cut by the window
         self.raw = raw
-        if any(c in chunk for c in _OPENERS):
+        if not _OPENER_SET.isdisjoint(chunk):
             self.words = [w.lstrip(_OPENERS) for w in raw]
             self.lows = [w.lstrip(_OPENERS) for w in lows]
         else:
@@ -313,7 +315,7 @@ class FigureFinder:
         )
         self.after_re = re.compile(
             r"[ \t\u00a0]*(?:-[ \t]*)?(?:"
-            rf"(?P<unit>(?:{'|'.join(parts)})(?![A-Za-z]))"
+            rf"{'|'.join(part + '(?![A-Za-z])' for part in parts)}"
             rf"|(?P<wpound>(?i:{self.weight_pounds}))"
             rf"|(?P<cur>(?i:{name_alt})(?![\w])(?![ \t]+(?i:zone|area)\b)|(?:{after_codes}|M(?:{iso_alt}))(?![\w])"
             rf"|(?i:{lower_codes})(?![\w])|[€£¥₹₩₽₺₦₱₫₴₪฿₡₾₭₵元₸])"
@@ -368,14 +370,17 @@ class FigureFinder:
         ranges: list[tuple[int, int]] | None = None,
         blocked: list[tuple[int, int]] | None = None,
         titled: set[int] | None = None,
+        names: Callable[[], list[tuple[int, int]]] | None = None,
     ) -> list[FigureDraft]:
         """The figures of ``text`` inside ``ranges``, skipping ``blocked`` character ranges.
 
         Args:
             text: the article text.
             ranges: character ranges to read (default: all of it).
-            blocked: character ranges whose numbers are never figures (dates, names).
+            blocked: character ranges whose numbers are never figures (dates).
             titled: start offsets of ranges written in title case (headlines).
+            names: gives the character ranges of names (ORG, PERSON) whose numbers are not
+                figures; called only when a number stands next to a capitalized word.
         """
         ranges = ranges or [(0, len(text))]
         blocked = list(blocked or [])
@@ -385,6 +390,8 @@ class FigureFinder:
         block_starts = [b[0] for b in blocked]
         ctx = CurrencyContext(text, self)
         drafts: list[FigureDraft] = []
+        name_ranges: list[tuple[int, int]] | None = None
+        name_starts: list[int] = []
         for r_start, r_end in ranges:
             title = bool(titled and r_start in titled)
             for num in self.scanner.find(text, r_start, r_end):
@@ -394,6 +401,14 @@ class FigureFinder:
                     and not self.age_after.match(text, num.end, r_end)
                 ):
                     continue  # inside a date or a name (an age is a figure even inside a date span)
+                if names is not None and _next_to_capital(text, num.start, num.end):
+                    if name_ranges is None:
+                        name_ranges = _merge(names())
+                        name_starts = [b[0] for b in name_ranges]
+                    if name_ranges and _overlaps(num.start, num.end, name_ranges, name_starts):
+                        continue  # part of an organization's or a person's name ("Group of 77")
+                if self._plain_date_number(text, num, r_start):
+                    continue
                 bf = Before(text, num.start, r_start)
                 draft = self._figure(text, num, bf, r_start, r_end, ctx, title)
                 if draft is not None:
@@ -411,6 +426,27 @@ class FigureFinder:
             d.range_with = new_index.get(d.range_with) if d.range_with is not None else None
             out.append(d)
         return out
+
+    def _plain_date_number(self, text: str, num: NumberMatch, floor: int) -> bool:
+        """A quick look for the commonest non-figures, before the full reading: a bare year
+        followed by punctuation or a function word ("in 2024, ...", "since 2013 the"), or a
+        day number after a month name ("March 13")."""
+        if num.form != "digits" or num.prefix or num.suffix or num.letter or num.grouped or num.decimals:
+            return False
+        length = num.end - num.start
+        if length == 4 and 1000 <= num.value <= 2100:
+            before = text[num.start - 1 : num.start] if num.start > floor else " "
+            if not before.isspace() and before not in "(\"'“‘":
+                return False
+            nxt = text[num.end : num.end + 16]
+            if nxt[:1] in _CLAUSE_END:
+                return True
+            word = nxt.split(None, 1)[0] if nxt[:1] == " " and nxt.strip() else ""
+            return word.rstrip(",.;:") in self.stop
+        if length <= 2 and num.value <= 31:
+            prev = text[max(floor, num.start - 12) : num.start].split()
+            return bool(prev) and prev[-1].rstrip(".,") in _MONTH_NAMES
+        return False
 
     def _figure(
         self, text: str, num: NumberMatch, bf: Before, r_start: int, r_end: int, ctx: CurrencyContext, title: bool
@@ -507,8 +543,8 @@ class FigureFinder:
             return self._money(start, end, value, cur_code, cur_rule, num, qualifier, qual_start, text, r_end)
         if what is None:
             pass
-        elif what == "unit":
-            spec, u_end = self._unit_at(text, pos, r_end)  # type: ignore[misc]
+        elif what[0] == "u" and what[1:].isdigit():
+            spec, u_end = self.units[int(what[1:])], follow.end()  # type: ignore[union-attr]
             if spec["kind"] == "measure" and self._event_follows(text, u_end, r_end):
                 return None
             if spec["id"] == "unit.times" and num.form == "words" and value == 1:
@@ -706,7 +742,9 @@ class FigureFinder:
             return None
         if num.form == "words" and num.value == 1 and not num.scaled and rule not in ("money.name", "money.minor"):
             return None
-        if _MILLION_CODE.search(text, start, num.start) or _MILLION_CODE.search(text, num.end, end):
+        if ("M" in text[start : num.start] or "M" in text[num.end : end]) and (
+            _MILLION_CODE.search(text, start, num.start) or _MILLION_CODE.search(text, num.end, end)
+        ):
             value *= 1e6  # "30 MUSD", "MEUR 120": millions
         draft = FigureDraft(start, end, value, "money", code, rule, num, qualifier, qual_start=qual_start)
         return self._finish(draft, text, limit)
@@ -1184,6 +1222,13 @@ def _norm_space(s: str) -> str:
     return " ".join(s.split())
 
 
+def _next_to_capital(text: str, start: int, end: int) -> bool:
+    """Whether the word just before or just after [start, end) is capitalized."""
+    before = text[max(0, start - 24) : start].split()
+    after = text[end : end + 24].split()
+    return bool((before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()))
+
+
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(ranges):
@@ -1209,9 +1254,10 @@ class FiguresComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
-        text = doc.text
+        text = doc_text(doc)
         ranges = annotated_ranges(doc)
-        drafts = self.finder.find(text, ranges, self._blocked(doc), self._titled(text, ranges))
+        dates = [(s.start_char, s.end_char) for s in doc.spans.get(GROUPS["dates"], [])]
+        drafts = self.finder.find(text, ranges, dates, self._titled(text, ranges), lambda: self._names(doc))
         spans = []
         ids: dict[int, str] = {}
         kept = []
@@ -1236,15 +1282,13 @@ class FiguresComponent:
         return doc
 
     @staticmethod
-    def _blocked(doc: Doc) -> list[tuple[int, int]]:
-        """Character ranges of dates and of ORG/PERSON mentions: their numbers are not figures."""
-        blocked = []
-        for span in doc.spans.get(GROUPS["dates"], []):
-            blocked.append((span.start_char, span.end_char))
-        for span in doc.spans.get(GROUPS["entities"], []):
-            if span.label_ in ("ORG", "PERSON"):
-                blocked.append((span.start_char, span.end_char))
-        return blocked
+    def _names(doc: Doc) -> list[tuple[int, int]]:
+        """Character ranges of ORG and PERSON mentions: their numbers are not figures."""
+        return [
+            (span.start_char, span.end_char)
+            for span in doc.spans.get(GROUPS["entities"], [])
+            if span.label_ in ("ORG", "PERSON")
+        ]
 
     @staticmethod
     def _titled(text: str, ranges: list[tuple[int, int]]) -> set[int]:
