@@ -315,6 +315,23 @@ def test_figures_change_is_not_a_range(extract):
     assert [(f.value, f.unit, f.range_with) for f in figures] == [(5, "percent", None), (7, "percent", None)]
 
 
+def test_figures_change_then_level_is_not_a_range(extract):
+    figures = figures_of(extract, "Copper climbed $120 to $9,850 a tonne.")
+    assert [(f.text, f.direction, f.range_with) for f in figures] == [("$120", "up", None), ("$9,850", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Readings reached 41C in the valley.", [("41C", 41, "degrees")]),
+        ("Some 5m visitors came.", [("5m", 5e6, "visitors")]),
+        ("A 50,000-capacity arena opened.", [("50,000-capacity", 50000, None)]),
+    ],
+)
+def test_figures_glued_units(extract, text, expected):
+    assert_figures(triples(extract, text), expected)
+
+
 def test_figures_bare_number_takes_unit_of_earlier_amount(extract):
     figures = figures_of(extract, "The dollar bought 151.2 yen, down from 152.9 on Monday.")
     assert [(f.value, f.unit) for f in figures] == [(151.2, "JPY"), (152.9, "JPY")]
@@ -355,6 +372,8 @@ def test_figures_ages(extract, text, figure_text, value):
         "COVID-19 cases fell for the third week.",
         "Budget 2019/20 and fiscal 2012-13 were discussed.",
         "The team won 3-1 on Sunday.",
+        "Arsenal beat Chelsea 2-0 and the House passed it 220-212.",
+        "She ran the 400m in record time.",
         "She was ranked No. 1 for the seventh straight year.",
         "The men's 110m hurdles final was the highlight.",
         "Which one is better, the old one or the new one?",

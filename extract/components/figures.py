@@ -57,6 +57,8 @@ _TIME_AFTER = re.compile(
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’\-]*|[0-9][\w,.\-]*(?=[ \t,.;:)]))")
+_SCORE_NEXT = re.compile(r"[-–](\d{1,4})(?![\d.,]|[-–]\d)")
+_SCORE_PREV = re.compile(r"(?<![\d.,])(\d{1,4})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*$")
 _HYPHEN_IDENTIFIER = re.compile(r"-[0-9]+[A-Za-z]+\b|-[A-Z]{1,3}[0-9]")
 _MODEL_PLURAL = re.compile(r"[A-Za-z]*[0-9][0-9A-Za-z\-]*s")
@@ -427,6 +429,17 @@ class FigureFinder:
             out.append(d)
         return out
 
+    @staticmethod
+    def _score_part(text: str, num: NumberMatch) -> bool:
+        """Either side of "N-M" written without spaces where N >= M."""
+        after = _SCORE_NEXT.match(text, num.end)
+        if after and int(after.group(1)) <= num.value:
+            return True
+        if num.start >= 2 and text[num.start - 1] in "-–" and text[num.start - 2].isdigit():
+            before = _SCORE_PREV.search(text, max(0, num.start - 12), num.start)
+            return bool(before and int(before.group(1)) >= num.value)
+        return False
+
     def _plain_date_number(self, text: str, num: NumberMatch, floor: int) -> bool:
         """A quick look for the commonest non-figures, before the full reading: a bare year
         followed by punctuation or a function word ("in 2024, ...", "since 2013 the"), or a
@@ -519,6 +532,8 @@ class FigureFinder:
                     start, u_end, value, spec["kind"], spec["unit"], spec["id"], num, qualifier, qual_start=qual_start
                 )
 
+        if num.form == "digits" and not (num.grouped or num.decimals or num.scaled) and self._score_part(text, num):
+            return None  # "beat Chelsea 2-0", "passed 220-212": a score or a tally
         # one look at what follows: a unit, a currency, an age, a duration, a date or a time
         nxt_char = text[pos : pos + 1]
         follow = None if nxt_char in _CLAUSE_END else self.after_re.match(text, pos, r_end)
@@ -533,8 +548,13 @@ class FigureFinder:
                 nxt = _WORD_AFTER.match(text, pos, r_end)
                 if letter == "m" and nxt and nxt.group(1).lower() in self.event_words:
                     return None  # "110m hurdles"
-                if letter == "m" and nxt is None and not num.decimals and num.base >= 50:
-                    return None  # "the 1500m": a distance
+                if (
+                    letter == "m"
+                    and not num.decimals
+                    and num.base >= 50
+                    and not (nxt and self.is_plural(nxt.group(1).lower()))
+                ):
+                    return None  # "the 1500m", "ran the 100m in": a distance, not millions
         if cur_code is not None:
             if what == "cur":
                 after = self._currency_after(text, pos, r_end, ctx)
@@ -1102,6 +1122,9 @@ class FigureFinder:
     def _link(self, text: str, drafts: list[FigureDraft]) -> None:
         """Ranges, conversions, inherited units, fractions "one in three" and directions."""
         n = len(drafts)
+        for d in drafts:
+            if d.kind not in ("age", "fraction", "multiplier"):
+                d.direction = self._direction(text, d)
         for i in range(n - 1):
             a, b = drafts[i], drafts[i + 1]
             gap = text[a.end : b.qual_start if b.qual_start >= a.end else b.start]
@@ -1119,10 +1142,6 @@ class FigureFinder:
                 if prev.num.scaled and not d.num.scaled and prev.num.base and abs(d.value) < 1000:
                     d.value *= prev.num.value / prev.num.base  # "$9.5 billion, compared with 9.1"
                 d.kind, d.unit, d.rule = prev.kind, prev.unit, "unit.inherited"
-        for d in drafts:
-            if d.tentative or d.kind in ("age", "fraction", "multiplier") or d.direction:
-                continue
-            d.direction = self._direction(text, d)
         for i in range(1, n):
             a, b = drafts[i - 1], drafts[i]
             if a.direction and not b.direction and _OR_GAP.fullmatch(text, a.end, b.qual_start):
@@ -1170,6 +1189,8 @@ class FigureFinder:
                 a.tentative = False
             if a.tentative or b.tentative or a.kind != b.kind or a.unit != b.unit:
                 return
+            if word == "to" and a.direction and a.rule != "range.inherited":
+                return  # "climbed $2.10 to $85.40": a change and the new level
             is_from = _FROM.search(before_a)
             if word == "to" and is_from and not _RANGE_VERB.search(text[max(0, a.qual_start - 60) : a.qual_start]):
                 return
@@ -1191,6 +1212,7 @@ class FigureFinder:
             and not (b.num.form == "digits" and b.end - b.start == 4 and 1000 <= b.value <= 2100)
         ):
             a.value, a.kind, a.unit, a.rule, a.end = a.value / b.value, "fraction", None, "fraction.in", b.end
+            a.direction = None
             if b.unit is None or b.kind == "count":
                 a.tentative = False
             b.tentative = True
