@@ -57,7 +57,7 @@ _TIME_AFTER = re.compile(
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’\-]*|[0-9][\w,.\-]*(?=[ \t,.;:)]))")
-_SCORE_NEXT = re.compile(r"[-–](\d{1,4})(?![\d.,]|[-–]\d)")
+_SCORE_NEXT = re.compile(r"[-–](\d{1,4})(?!\d|[.,]\d|[-–]\d)")
 _SCORE_PREV = re.compile(r"(?<![\d.,])(\d{1,4})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*$")
 _HYPHEN_IDENTIFIER = re.compile(r"-[0-9]+[A-Za-z]+\b|-[A-Z]{1,3}[0-9]")
