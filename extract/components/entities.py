@@ -566,9 +566,13 @@ class _DocRun:
                     continue
                 if m.end() - m.start() > _MAX_CHAIN_CHARS:
                     continue  # a wall of capitals (a shouted line, hostile input): no names in it
+                word = m.group(0)
+                if " " not in word and "\t" not in word and "\u00a0" not in word and "-" not in word:
+                    self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
+                    continue
                 pieces = [
                     Piece(p.group(0), m.start() + p.start(), m.start() + p.end(), p.group(0) in _CONNECTORS)
-                    for p in _PIECE.finditer(m.group(0))
+                    for p in _PIECE.finditer(word)
                 ]
                 # "Rohit Sharma-led Team India": the name ends at the "-led"
                 part: list[Piece] = []
@@ -592,6 +596,21 @@ class _DocRun:
         self.attach_titles_and_affiliations(clusters)
         self.gender_hints(clusters)
         return clusters
+
+    def parse_word(self, piece: Piece) -> None:
+        """A run of one word: a gazetteer name, or an unknown word for the later passes."""
+        kind = self.word_kind(piece)
+        if kind not in ("name", "stop") or piece.text.endswith("."):
+            self.parse_chain([piece])
+            return
+        key = self.lex.orgs.get(piece.text)
+        if key is not None:
+            self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
+            return
+        if self.place_at([piece], 0) is not None or kind == "stop":
+            self.parse_chain([piece])
+            return
+        self.unknown.append(([piece], self.sentence_initial(piece.start)))
 
     def parse_chain(self, pieces: list[Piece]) -> None:
         if len(pieces) == 1 and pieces[0].text in self.lex.stop:
