@@ -1596,7 +1596,7 @@ class _DocRun:
         return None
 
     def gender_hints(self, clusters: list[Cluster]) -> None:
-        """ "Ms. Doe", or "she"/"his" after the first mention before another person is named."""
+        """ "Ms. Doe", or "she"/"his" after a mention and before another person is named."""
         people = sorted(
             (m.start, m.end, idx) for idx, c in enumerate(clusters) if c.label == "PERSON" for m in c.mentions
         )
@@ -1611,12 +1611,14 @@ class _DocRun:
                     break
             if c.gender:
                 continue
-            first = c.mentions[0]
-            nxt = next((s for s, _e, i in people if s > first.end and i != idx), len(self.text))
-            window = self.text[first.end : min(nxt, first.end + 600)]
-            pm = _PRONOUN.search(window)
-            if pm:
-                c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+            for m in c.mentions:
+                if m.kind == "nominal":
+                    continue
+                nxt = next((s for s, _e, i in people if s > m.end and i != idx), len(self.text))
+                pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
+                if pm:
+                    c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+                    break
 
 
 def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
