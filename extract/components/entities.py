@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..spans import GROUPS, annotated_ranges, doc_data, ensure_extensions, make_span
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
 
 # Stable rule ids: they travel into the record as each mention's ``rule``.
 R_TITLE = "entities.person.title"
@@ -63,6 +63,7 @@ R_ORG_INITIALS = "entities.org.initials"
 R_ORG_ALIAS = "entities.org.formerly"
 R_ORG_EVENT = "entities.org.event_organizer"
 R_ORG_NOMINAL = "entities.org.nominal"
+R_ORG_PLACE = "entities.org.place_compound"
 R_ORG_DATELINE = "entities.org.dateline_agency"
 R_PLACE_GAZ = "entities.place.gazetteer"
 R_PLACE_HEAD = "entities.place.head"
@@ -111,7 +112,103 @@ _FORMERLY = re.compile(r"[ \t]*\(formerly(?:[ \t]+(?:known[ \t]+as|called))?[ \t
 _LIST_TAIL = re.compile(rf",[ \t]+([{_UP}]{_AL}+)(?:,[ \t]+([{_UP}]{_AL}+))?,?[ \t]+and[ \t]+([{_UP}]{_AL}+)\b")
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _TREASURY_MARKET = re.compile(r"[ \t]+(?:yields?|bonds?|bills?|notes?|securities|market|prices?|curve|auction)\b")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:[Tt]he|at|of|for|from|with|by|in|on|to|into|and)[ \t]+$")
+_MAX_CHAIN_CHARS = 300
+_LIST_HEAD = re.compile(rf"\b(?:[{_UP}]{_AL}+,[ \t]+){{1,3}}$")
+_CORPORATE_SUFFIXES = frozenset(
+    [
+        "Corp",
+        "Corp.",
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "Co",
+        "Co.",
+        "PLC",
+        "Plc",
+        "plc",
+        "LLC",
+        "AG",
+        "SA",
+        "SE",
+        "NV",
+        "GmbH",
+        "Group",
+        "Holdings",
+        "Limited",
+    ]
+)
+_OF_ORG = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?(?:[a-z-]+[ \t]+)?")
+_COMPASS = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Northeastern",
+        "Northwestern",
+        "Southeastern",
+        "Southwestern",
+    ]
+)
+_ADMIN_HEADS = frozenset(("County", "Province", "District", "Prefecture"))
+_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-([A-Z][A-Za-z.]{1,12})")
+_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "port",
+        "county",
+        "district",
+        "province",
+        "region",
+        "state",
+        "capital",
+        "island",
+        "suburb",
+        "municipality",
+        "hometown",
+    ]
+)
+_ACRONYM_BY = re.compile(
+    r"\b(?:compiled|polled|surveyed|published|released|reported)[ \t]+by[ \t]+$|\baccording[ \t]+to[ \t]+$"
+)
+_PREPOSITIONS = frozenset(("the", "at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "and"))
+_BY_VERBS = frozenset(
+    [
+        "led",
+        "chaired",
+        "headed",
+        "founded",
+        "co-founded",
+        "hosted",
+        "signed",
+        "written",
+        "directed",
+        "coached",
+        "assisted",
+        "replaced",
+        "succeeded",
+        "appointed",
+        "nominated",
+        "captained",
+        "authored",
+        "joined",
+        "over",
+    ]
+)
+_OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
+_TAIL_WORD = re.compile(r"[\w’'.-]+")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
 
@@ -132,6 +229,7 @@ def _tagged(path: str) -> dict[str, set[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: "Schäuble" and "SCHAEUBLE" -> "schauble"."""
     text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u") if text.isascii() else text
@@ -156,13 +254,16 @@ class Lexicon:
     cjk_surnames: frozenset[str]
     stop: frozenset[str]
     reporting_after: frozenset[str]
-    role_before: re.Pattern[str]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    all_verbs: frozenset[str]
     apposition: re.Pattern[str]
-    org_before: re.Pattern[str]
+    org_before: frozenset[str]
     org_after: re.Pattern[str]
-    said_before: re.Pattern[str]
     said_after: re.Pattern[str]
+    nominal: re.Pattern[str]
     max_org_words: int = 8
+    kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes
 
     def is_title(self, word: str, tag: str) -> bool:
         return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
@@ -200,11 +301,7 @@ def load_lexicon() -> Lexicon:
         verbs.update(f for f in forms[1:] if not f.endswith("ing"))
     heads = [w for w, t in titles.items() if "head" in t and "honorific" not in t]
     mods = [w for w, t in titles.items() if "modifier" in t]
-    head_alt, mod_alt = _alternation(heads), _alternation(mods)
-    role_before = re.compile(
-        rf"(?:^|[\s(,])((?:(?:{mod_alt})[ \t]+){{0,3}}(?:{head_alt}))[ \t]+$",
-        re.IGNORECASE,
-    )
+    head_alt = _alternation(heads)
     apposition = re.compile(
         r",[ \t]+(?:(?:a|an|the)[ \t]+)?"
         rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b"
@@ -215,12 +312,12 @@ def load_lexicon() -> Lexicon:
         re.IGNORECASE,
     )
     org_nouns = _tagged("org_nouns.txt")
-    org_before = re.compile(rf"\b(?:{_alternation(w for w, t in org_nouns.items() if 'before' in t)})[ \t]+$")
+    org_heads = _tagged("org_heads.txt")
+    org_before = frozenset(w for w, t in org_nouns.items() if "before" in t)
     org_after = re.compile(
         rf"[ \t]+(?:[a-z-]+[ \t]+)?(?:{_alternation(w for w, t in org_nouns.items() if 'after' in t)})\b"
     )
     said_alt = _alternation(verbs)
-    said_before = re.compile(rf"\b(?:{_alternation(all_verbs)})[ \t]+$")
     said_after = re.compile(
         rf"(?:,[^,\n]{{1,120}},)?[ \t]+(?:(?:also|has|had|have|will|would|later|then|further|once)[ \t]+)?(?:{said_alt})\b"
     )
@@ -229,7 +326,7 @@ def load_lexicon() -> Lexicon:
         places_folded=places_folded,
         place_heads=place_heads,
         orgs=orgs,
-        org_heads=_tagged("org_heads.txt"),
+        org_heads=org_heads,
         nonorg_heads=frozenset(_words("nonorg_heads.txt")),
         titles=titles,
         demonyms=frozenset(_words("demonyms.txt")),
@@ -238,12 +335,17 @@ def load_lexicon() -> Lexicon:
         cjk_surnames=frozenset(w for w, t in parts.items() if "cjk" in t),
         stop=frozenset(_words("stop_capitals.txt")),
         reporting_after=frozenset(verbs),
-        role_before=role_before,
+        title_heads=frozenset(heads),
+        title_modifiers=frozenset(mods),
+        all_verbs=frozenset(all_verbs),
         apposition=apposition,
         org_before=org_before,
         org_after=org_after,
-        said_before=said_before,
         said_after=said_after,
+        nominal=re.compile(
+            r"\b[Tt]he[ \t]+(" + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t) + r")\b",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -340,13 +442,13 @@ class _DocRun:
 
     def __init__(self, doc: Doc, lex: Lexicon) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lex = lex
         self.ranges = annotated_ranges(doc)
         self.found: list[Found] = []
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
-        self.sent_starts = sorted({s.start_char for s in doc.sents}) if doc.has_annotation("SENT_START") else [0]
+        self.sent_starts = _sentence_starts(doc)
         self.headline = None
         self.title_case_headline = False
         for span in doc.spans.get(GROUPS["article"], []):
@@ -395,12 +497,21 @@ class _DocRun:
     # ------------------------------------------------------------------ word classes
 
     def word_kind(self, p: Piece) -> str:
-        lex, w = self.lex, p.text
         if p.conn:
             return "conn"
+        kind = self.lex.kinds.get(p.text)
+        if kind is None:
+            kind = self.lex.kinds[p.text] = self._word_kind(p.text)
+        return kind
+
+    def _word_kind(self, w: str) -> str:
+        lex = self.lex
         if w in lex.stop:
             return "stop"
         if w in lex.org_heads:
+            return "orghead"
+        if len(w) > 6 and w.endswith("bank") and w[0].isupper():
+            lex.org_heads.setdefault(w, {"alone"})  # "Commerzbank", "Kapitalbank"
             return "orghead"
         if w in lex.nonorg_heads:
             return "nonorg"
@@ -451,14 +562,22 @@ class _DocRun:
         text = self.text
         for start, end in self.ranges:
             for m in CHAIN.finditer(text, start, end):
+                if m.group(0) in self.lex.stop:
+                    continue
+                if m.end() - m.start() > _MAX_CHAIN_CHARS:
+                    continue  # a wall of capitals (a shouted line, hostile input): no names in it
+                word = m.group(0)
+                if " " not in word and "\t" not in word and "\u00a0" not in word and "-" not in word:
+                    self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
+                    continue
                 pieces = [
                     Piece(p.group(0), m.start() + p.start(), m.start() + p.end(), p.group(0) in _CONNECTORS)
-                    for p in _PIECE.finditer(m.group(0))
+                    for p in _PIECE.finditer(word)
                 ]
                 # "Rohit Sharma-led Team India": the name ends at the "-led"
                 part: list[Piece] = []
                 for p in pieces:
-                    cut = _LED_SUFFIX.search(p.text)
+                    cut = _LED_SUFFIX.search(p.text) if "-" in p.text else None
                     if cut:
                         part.append(Piece(p.text[: cut.start()], p.start, p.start + cut.start()))
                         self.parse_chain(part)
@@ -468,6 +587,7 @@ class _DocRun:
                 if part:
                     self.parse_chain(part)
         self.datelines()
+        self.party_states()
         self.license_unknown()
         self.coordinated_people()
         clusters = self.cluster()
@@ -477,13 +597,34 @@ class _DocRun:
         self.gender_hints(clusters)
         return clusters
 
+    def parse_word(self, piece: Piece) -> None:
+        """A run of one word: a gazetteer name, or an unknown word for the later passes."""
+        kind = self.word_kind(piece)
+        if kind not in ("name", "stop") or piece.text.endswith("."):
+            self.parse_chain([piece])
+            return
+        key = self.lex.orgs.get(piece.text)
+        if key is not None:
+            self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
+            return
+        if self.place_at([piece], 0) is not None or kind == "stop":
+            self.parse_chain([piece])
+            return
+        self.unknown.append(([piece], self.sentence_initial(piece.start)))
+
     def parse_chain(self, pieces: list[Piece]) -> None:
+        if len(pieces) == 1 and pieces[0].text in self.lex.stop:
+            return  # most runs: "The", "In", "Monday"
         initial = self.sentence_initial(pieces[0].start)
         while pieces and (pieces[0].conn or pieces[0].text in self.lex.stop) and not self._known_stop(pieces[0]):
             pieces = pieces[1:]
             initial = False
         while pieces and pieces[-1].conn:
             pieces = pieces[:-1]
+        while len(pieces) > 2 and pieces[-1].text in self.lex.stop and pieces[-2].conn:
+            pieces = pieces[:-2]  # "... Bluewings in July"
+        if initial and len(pieces) > 1 and pieces[0].text.casefold() in self.lex.org_before:
+            pieces, initial = pieces[1:], False  # "Chipmaker Lumora said ..."
         if not pieces:
             return
         headline = self.in_headline(pieces[0].start)
@@ -657,10 +798,17 @@ class _DocRun:
                 end = self._after_org(pieces, kinds, org_end)
                 stop = pieces[end - 1].end
                 stop = self._comma_list_extension(stop)
-                self.add(Found("ORG", p.start, stop, R_ORG_HEAD))
+                begin = self._comma_list_prefix(p.start, stop)
+                self.add(Found("ORG", begin, stop, R_ORG_HEAD))
                 i = end
                 continue
             place = self.place_at(pieces, i)
+            if place and place[0] < n and pieces[place[0]].conn and pieces[place[0]].text in lex.particles:
+                place = None  # "Albuquerque de Souza": a name
+            if place and i == 0 and place[0] < n and self._compound_rest(pieces, kinds, place[0]):
+                # "Kenya Airways", "Suwon Samsung Bluewings": a name built on a place
+                self.unknown.append((pieces, initial))
+                return
             if place:
                 j, label, key = place
                 rule = R_PLACE_GAZ
@@ -676,12 +824,30 @@ class _DocRun:
                 self.add(Found(label, p.start, pieces[j - 1].end, rule, key=key))
                 i = j
                 continue
+            if pieces[i].text in _COMPASS and i + 1 < n and not place:
+                country = self.place_at(pieces, i + 1)
+                if country and country[2].isalpha() and len(country[2]) == 2:
+                    # "East China", "Northern Nigeria": a region of the country
+                    end = country[0]
+                    self.add(
+                        Found(
+                            "LOC",
+                            p.start,
+                            pieces[end - 1].end,
+                            R_PLACE_HEAD,
+                            key="r:" + fold(self.span_text(pieces[i:end])),
+                        )
+                    )
+                    i = end
+                    continue
             if kinds[i] != "name":
                 i += 1
                 continue
             # an unknown run of name words
             j = i
             while j < n and (kinds[j] == "name" or (pieces[j].conn and pieces[j].text in lex.particles and j > i)):
+                if j > i and pieces[j].text in _ADMIN_HEADS:
+                    break
                 j += 1
             while j > i and pieces[j - 1].conn:
                 j -= 1
@@ -689,9 +855,33 @@ class _DocRun:
                 i = self._skip_event(pieces, kinds, j)
                 continue
             run = pieces[i:j]
+            head = self._place_head(pieces, j) if run else None
+            if run and head is not None and pieces[j].text in _ADMIN_HEADS:
+                # "Feixi County", "Kiambu County": an unknown name with an administrative head
+                end = head[0]
+                self.add(
+                    Found(
+                        "GPE",
+                        run[0].start,
+                        pieces[end - 1].end,
+                        R_PLACE_HEAD,
+                        key="p:" + fold(self.span_text(pieces[i:end])),
+                    )
+                )
+                i = end
+                continue
             if run:
                 self.unknown.append((run, initial and i == 0))
             i = max(j, i + 1)
+
+    def _compound_rest(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
+        """Whether everything after a place is plain name words (no head, title, place)."""
+        if j >= len(pieces) or self._place_head(pieces, j) is not None:
+            return False
+        for x in range(j, len(pieces)):
+            if pieces[x].conn or kinds[x] not in ("name", "digit") or self.place_at(pieces, x, x + 1):
+                return False
+        return kinds[j] == "name"
 
     def _event_follows(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
         k = j
@@ -712,6 +902,7 @@ class _DocRun:
         n = len(pieces)
         j = i
         last_head = None
+        seen_head = False
         words = 0
         while j < n:
             kind = kinds[j]
@@ -721,11 +912,19 @@ class _DocRun:
                 if p.text in ("and", "&") and last_head is None and j + 1 < n:
                     j += 1
                     continue
+                if last_head is None and seen_head and p.text in ("of", "for"):
+                    last_head = j  # "Directorate General of ..."
                 break
             if kind == "nonorg" and last_head is not None:
                 break
             if kind == "orghead":
                 tags = lex.org_heads.get(p.text, set())
+                seen_head = True
+                if "after_place" in tags:
+                    place = self.place_at(pieces, i, j)
+                    if words and place and place[0] == j:
+                        last_head = j + 1  # "Hefei Customs"
+                    break
                 if "prefix" in tags and j == i and j + 1 < n and not pieces[j + 1].conn and kinds[j + 1] in ("name",):
                     last_head = j + 2  # "Team India", "Air China"
                     j += 2
@@ -754,7 +953,12 @@ class _DocRun:
         """Take the complement of an organization name: "of Commerce", "for Asia",
         "of Chinese Academy of Social Sciences"; an event after it stays out."""
         n = len(pieces)
+        complement = False
         while j < n and pieces[j].conn and pieces[j].text in ("of", "for", "in", "and", "&", "on", "the"):
+            if pieces[j].text in ("in", "and", "&") and not complement:
+                # "Hanbyeol Securities in Seoul", "X Coatings and Y": not one name; but "Board of
+                # Control for Cricket in India", "Ministry of Ecology and Environment"
+                break
             k = j
             while k < n and pieces[k].conn:
                 k += 1
@@ -767,7 +971,8 @@ class _DocRun:
             run_kinds = kinds[k:r]
             has_the = any(pieces[x].text == "the" for x in range(j, k))
             place = self.place_at(pieces, k, r)
-            if "nonorg" in run_kinds:
+            heads = [kd for kd in run_kinds if kd != "digit"]
+            if heads and heads[-1] == "nonorg":  # "for Asia Annual Conference 2025": an event
                 if place:
                     return place[0]
                 break
@@ -775,6 +980,7 @@ class _DocRun:
                 break  # "Department of the Hong Kong Special Administrative Region": a place of its own
             if any(kd in ("title", "honorific", "stop") for kd in run_kinds):
                 break
+            complement = True
             j = r
         return j
 
@@ -787,6 +993,15 @@ class _DocRun:
         if any(w in self.lex.stop or w in self.lex.places or w in self.lex.demonyms for w in words):
             return stop
         return m.end()
+
+    def _comma_list_prefix(self, start: int, stop: int) -> int:
+        """ "Sports, Arts and Social Development Fund": the list starts before the run."""
+        if " and " not in self.text[start:stop] or start < 2 or self.text[start - 2 : start] != ", ":
+            return start
+        m = _LIST_HEAD.search(self.text, max(0, start - 60), start)
+        if m is None or any(w in self.lex.stop or w in self.lex.places for w in m.group(0).replace(",", " ").split()):
+            return start
+        return m.start()
 
     def _place_head(self, pieces: list[Piece], j: int) -> tuple[int, bool] | None:
         n = len(pieces)
@@ -820,6 +1035,19 @@ class _DocRun:
                 key = self.lex.orgs.get(span.text) or self.lex.orgs.get(_proper(span.text))
                 self._replace_or_add(Found("ORG", span.start_char, span.end_char, R_ORG_DATELINE, key=key))
 
+    def party_states(self) -> None:
+        """ "Sen. Jane Doe, D-Calif.": the state is a place."""
+        for start, end in self.ranges:
+            for m in _PARTY_STATE.finditer(self.text, start, end):
+                hit = self.lex.places.get(m.group(1)) or self.lex.places.get(m.group(1).rstrip("."))
+                if hit:
+                    stop = (
+                        m.end(1)
+                        if m.group(1) in self.lex.places
+                        else m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip(".")))
+                    )
+                    self.add(Found(hit[0], m.start(1), stop, R_PLACE_GAZ, key=hit[1]))
+
     def _replace_or_add(self, found: Found) -> None:
         for f in self.found:
             if f.start == found.start and f.end == found.end:
@@ -851,35 +1079,63 @@ class _DocRun:
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
                 continue
-            found = self._license_person(run, before, after, initial)
+            tail = _tail_words(before, 2)
+            if len(tail) == 2 and tail[1][0] == "of" and tail[0][0] in _PLACE_NOUNS and words <= 3 and not initial:
+                self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
+                continue
+            compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
+            found = self._license_person(run, before, after, initial, strong_only=True)
+            org = self._license_org(run, before, after) if found is None else None
+            if found is None and org is None:
+                if compound:
+                    org = Found("ORG", start, end, R_ORG_PLACE)
+                else:
+                    found = self._license_person(run, before, after, initial)
             if found is not None and self.add(found):
                 if found.affiliation_at is not None and found.affiliation_at > found.end:
                     self.affiliation_starts.add(found.affiliation_at)
                 continue
-            org = self._license_org(run, before, after)
             if org is not None:
                 self.add(org)
                 continue
             rest.append((run, initial))
         self.unknown = rest
 
-    def _license_person(self, run: list[Piece], before: str, after: str, initial: bool) -> Found | None:
+    def _role_before(self, tail: list[tuple[str, int]]) -> tuple[str, int] | None:
+        """ "chief spokesman" right before a name: (title, offset where it starts)."""
+        if not tail:
+            return None
+        heads = self.lex.title_heads
+        words = [w.casefold() for w, _ in tail]
+        k = len(words) - 1
+        if len(words) >= 2 and f"{words[-2]} {words[-1]}" in heads:
+            k -= 1
+        elif words[-1] not in heads:
+            return None
+        while k > 0 and words[k - 1] in self.lex.title_modifiers and len(words) - k < 4:
+            k -= 1
+        return " ".join(w for w, _ in tail[k:]), tail[k][1]
+
+    def _license_person(
+        self, run: list[Piece], before: str, after: str, initial: bool, strong_only: bool = False
+    ) -> Found | None:
+        """A person by a title or apposition around the run; unless ``strong_only``, also by
+        "who", a Chinese or Korean name shape, a reporting verb or "led by"."""
         lex = self.lex
         start, end = run[0].start, run[-1].end
         words = len(run)
         if all(_is_caps(p.text) for p in run) and words == 1:
             return None
-        role = lex.role_before.search(before)
-        if (role and not before[: role.start(1)].rstrip().endswith(("the", "The"))) or (role and words >= 2):
-            title = role.group(1)
-            f = Found("PERSON", start, end, R_ROLE, titles=[" ".join(title.split())])
-            f.affiliation_at = start - len(before) + role.start(1)
+        tail = _tail_words(before)
+        role = self._role_before(tail)
+        if role is not None:
+            title, offset = role
+            if words == 1 and title.split()[-1].casefold() in ("head", "chief", "official", "leader", "member"):
+                return None
+            f = Found("PERSON", start, end, R_ROLE, titles=[title])
+            f.affiliation_at = start - len(before) + offset
             f.gender = self._title_gender(title)
-            return (
-                f
-                if words >= 2 or title.split()[-1].casefold() not in ("head", "chief", "official", "leader", "member")
-                else None
-            )
+            return f
         appo = lex.apposition.match(after)
         if appo and (words >= 2 or not initial):
             titles = [" ".join(appo.group("title").split())]
@@ -896,22 +1152,21 @@ class _DocRun:
             if appo.group("link"):
                 f.affiliation_at = end + appo.end("link")
             return f
+        if strong_only:
+            return None
         if words >= 2 or self.cjk_name(run):
-            if re.match(r",[ \t]+who\b", after):
+            if after.startswith(",") and re.match(r",[ \t]+who\b", after):
                 return Found("PERSON", start, end, R_WHO)
             if self.cjk_name(run):
                 return Found("PERSON", start, end, R_CJK)
             if (words <= 4 and not initial) or words <= 3:
-                if lex.said_after.match(after) and not _PREPOSITION_BEFORE.search(before):
+                last = tail[-1][0].casefold() if tail else ""
+                if lex.said_after.match(after) and last not in _PREPOSITIONS:
                     return Found("PERSON", start, end, R_REPORTING)
-                if lex.said_before.search(before):
+                if last in lex.all_verbs:
                     return Found("PERSON", start, end, R_REPORTING)
-                if re.search(
-                    r"\b(?:led|chaired|headed|founded|co-founded|hosted|signed|written|directed|coached|assisted|replaced|succeeded|appointed|nominated|captained|authored|joined|presided over)[ \t]+by[ \t]+$"
-                    r"|\b(?:leadership|presidency|premiership|tenure|captaincy)[ \t]+of[ \t]+$",
-                    before,
-                    re.IGNORECASE,
-                ):
+                prev = tail[-2][0].casefold() if len(tail) >= 2 else ""
+                if (last == "by" and prev in _BY_VERBS) or (last == "of" and prev in _OFFICE_NOUNS):
                     return Found("PERSON", start, end, R_BY)
         return None
 
@@ -933,7 +1188,10 @@ class _DocRun:
     def _license_org(self, run: list[Piece], before: str, after: str) -> Found | None:
         lex = self.lex
         start, end = run[0].start, run[-1].end
-        if lex.org_before.search(before) or lex.org_after.match(after):
+        tail = _tail_words(before)
+        last = tail[-1][0].casefold() if tail else ""
+        two = f"{tail[-2][0].casefold()} {last}" if len(tail) >= 2 else ""
+        if last in lex.org_before or two in lex.org_before or lex.org_after.match(after):
             return Found("ORG", start, end, R_ORG_NOUN)
         if before.endswith(("the ", "The ")) and lex.said_after.match(after):
             return Found("ORG", start, end, R_ORG_SAYS)
@@ -979,9 +1237,9 @@ class _DocRun:
             if f.label == "PERSON":
                 continue
             surface = self._surface(f)
-            key = f.key or ("o:" if f.label == "ORG" else "p:") + fold(surface)
-            if f.label == "ORG" and f.key is None:
-                key = self._org_key(surface, by_key)
+            key = f.key or "p:" + fold(surface)
+            if f.label == "ORG":
+                key = self._org_key(f.key or surface)
             f.key = key
             if key not in by_key:
                 by_key[key] = len(clusters)
@@ -1050,11 +1308,18 @@ class _DocRun:
     def _surface(self, f: Found) -> str:
         return self.text[f.start : f.end]
 
-    def _org_key(self, surface: str, by_key: dict[str, int]) -> str:
+    def _org_key(self, surface: str) -> str:
+        """One key for the forms of one organization's name: "Chinese Foreign Ministry" and
+        "Foreign Ministry", "Kenya Treasury" and "Treasury", "Chevron Corp" and "Chevron"."""
         words = surface.split()
-        # "Chinese Foreign Ministry" and "Foreign Ministry", "Kenya Treasury" and "Treasury"
-        while len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
+        if len(words) > 1 and words[0] in ("the", "The"):
             words = words[1:]
+        if len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
+            rest = words[1:]
+            if len(rest) > 1 or "alone" in self.lex.org_heads.get(rest[0], ()):
+                words = rest
+        while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
+            words = words[:-1]
         return "o:" + fold(" ".join(words))
 
     def _name_tokens(self, name: str) -> list[str]:
@@ -1194,7 +1459,8 @@ class _DocRun:
         if self.in_headline(piece.start) and self.title_case_headline:
             return
         after = self.text[piece.end : piece.end + 80]
-        if self.lex.org_after.match(after) or self.lex.said_after.match(after):
+        before = self.text[max(0, piece.start - 30) : piece.start]
+        if self.lex.org_after.match(after) or self.lex.said_after.match(after) or _ACRONYM_BY.search(before):
             f = Found("ORG", piece.start, piece.end, R_ORG_NOUN, kind="name")
             key = "o:" + fold(w)
             idx = next((i for i, c in enumerate(clusters) if c.key == key), None)
@@ -1217,10 +1483,7 @@ class _DocRun:
                     self._claim(Found("PERSON", m.start(), m.end(), R_SURNAME, kind="surname"), idx, clusters)
 
     def _nominals(self, clusters: list[Cluster]) -> None:
-        heads = {w.casefold() for w, t in self.lex.org_heads.items() if "nominal" in t}
-        pattern = re.compile(
-            r"\b[Tt]he[ \t]+(" + "|".join(sorted(heads, key=len, reverse=True)) + r")\b", re.IGNORECASE
-        )
+        pattern = self.lex.nominal
         orgs = []
         for idx, c in enumerate(clusters):
             if c.label != "ORG":
@@ -1293,6 +1556,13 @@ class _DocRun:
                     c.gender = m.gender
             if c.affiliation is None:
                 c.affiliation = self._meeting_affiliation(c, org_spans)
+            if c.affiliation is None:
+                # "said Tamas Varga of brokerage PVM Oil Associates"
+                for m in c.mentions:
+                    link = _OF_ORG.match(self.text, m.end)
+                    if link and link.end() in starts:
+                        c.affiliation = starts[link.end()]
+                        break
 
     def _affiliation_for(self, m: Found, starts: dict[int, int], org_spans: list[tuple[int, int, int]]) -> int | None:
         pos = m.affiliation_at
@@ -1326,7 +1596,7 @@ class _DocRun:
         return None
 
     def gender_hints(self, clusters: list[Cluster]) -> None:
-        """ "Ms. Doe", or "she"/"his" after the first mention before another person is named."""
+        """ "Ms. Doe", or "she"/"his" after a mention and before another person is named."""
         people = sorted(
             (m.start, m.end, idx) for idx, c in enumerate(clusters) if c.label == "PERSON" for m in c.mentions
         )
@@ -1341,12 +1611,48 @@ class _DocRun:
                     break
             if c.gender:
                 continue
-            first = c.mentions[0]
-            nxt = next((s for s, _e, i in people if s > first.end and i != idx), len(self.text))
-            window = self.text[first.end : min(nxt, first.end + 600)]
-            pm = _PRONOUN.search(window)
-            if pm:
-                c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+            for m in c.mentions:
+                if m.kind == "nominal":
+                    continue
+                nxt = next((s for s, _e, i in people if s > m.end and i != idx), len(self.text))
+                pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
+                if pm:
+                    c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+                    break
+
+
+def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
+    """The last words of ``before`` that run up to its end with only spaces between
+    them: (word, offset in ``before``). Cheaper than an end-anchored regex search."""
+    if not before or before[-1] not in " \t":
+        return []
+    out: list[tuple[str, int]] = []
+    end = len(before.rstrip(" \t"))
+    while end > 0 and len(out) < limit:
+        start = max(before.rfind(" ", 0, end), before.rfind("\t", 0, end)) + 1
+        word = before[start:end]
+        m = _TAIL_WORD.fullmatch(word)
+        if m is None:
+            # "(Reuters) - chief": keep what follows the punctuation, then stop
+            part = _TAIL_WORD.search(word[::-1])
+            if part is not None and part.start() == 0:
+                out.append((word[len(word) - part.end() :], start + len(word) - part.end()))
+            break
+        out.append((word, start))
+        end = len(before[:start].rstrip(" \t"))
+        if end and before[end:start].strip(" \t"):
+            break
+    out.reverse()
+    return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start (vectorized: no Python loop over tokens)."""
+    if len(doc) == 0:
+        return [0]
+    arr = doc.to_array(["SENT_START", "IDX"])
+    starts = arr[arr[:, 0] == 1, 1].tolist()
+    return sorted({0, *starts})
 
 
 def _is_title_case(headline: str) -> bool:
