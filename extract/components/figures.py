@@ -11,11 +11,14 @@ body, looks at the words around each one and keeps those that are figures:
 - counts with the counted thing as unit ("165 ... pilot zones", "17-nation",
   "26 of its banks"), ages, multipliers ("twice", "tenfold"), fractions
   ("a third") and measures ("9.7 mln bpd");
-- bare numbers ("6.8934") as kind "number".
+- bare numbers ("6.8934") as kind "number"; vague multiples ("tens of thousands")
+  as their lower bound with qualifier "at least". Plain vague plurals ("thousands",
+  "millions") are not figures.
 
 It skips dates and times, durations ("five years", "10-year"), ordinals, numbers
-inside names and identifiers ("France 2", "Phase 2", "G20") and numbers inside
-spans of the dates group and ORG/PERSON mentions of the entities group.
+inside names and identifiers ("France 2", "Phase 2", "G20", "iPhone 4", "787-8"),
+scores ("2-0") and numbers inside spans of the dates group and ORG/PERSON mentions
+of the entities group (ages stay figures even inside a date span).
 
 Figures are then linked: a range ("between 3 and 5 percent", "20-25 billion euros")
 gives two figures that point to each other through ``range_with`` (the first bound
@@ -29,7 +32,10 @@ Every figure carries the id of the rule that found it (``rule``): the unit ids o
 ``count.noun``, ``count.compound``, ``count.of``, ``count.number_of``,
 ``number.bare``, ``age.year_old``, ``age.aged``, ``age.apposition``, ``fraction.word``,
 ``fraction.digits``, ``fraction.in``, ``multiplier.word``, ``scale.vague``,
-``range.inherited`` and ``unit.inherited``.
+``range.inherited``, ``unit.inherited`` and ``measure.pounds``.
+
+``FigureFinder`` holds the rules and works on plain text; ``FiguresComponent`` is the
+spaCy component around it.
 """
 
 from __future__ import annotations
@@ -49,10 +55,6 @@ from ..spans import EXT, GROUPS, annotated_ranges, doc_text, ensure_extensions, 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-)
-_MONTH_AFTER = re.compile(rf"[ \t]*(?:-[ \t]*)?(?:of[ \t]+)?{_MONTHS}\b")
-_TIME_AFTER = re.compile(
-    r"[ \t]*(?:[ap]\.m\.|[AP]\.M\.|(?:am|pm|AM|PM|a\.m|p\.m)(?![\w])|o'clock|o’clock|hrs\b|GMT|UTC)"
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
@@ -105,7 +107,6 @@ _OR_GAP = re.compile(r"[ \t]*,?[ \t]*or[ \t]+")
 _KIND_FOR_NOUN = {"count", "number"}
 _CLAUSE_END = {"", ",", ".", ";", ":", ")", "!", "?", '"', "”", "’", "]", "\n"}
 _DIRECT_COUNT_RULES = {"count.noun", "count.of", "count.compound"}
-_TOKEN = re.compile(r"\S+")
 _OPENERS = "([{\"'“‘«"
 _OPENER_SET = frozenset(_OPENERS)
 _MONTH_NAMES = {
@@ -312,9 +313,6 @@ class FigureFinder:
         self.duration_mods = set(nouns["duration_modifiers"])
         mods = _phrase_alt(nouns["duration_modifiers"])
         times = _phrase_alt(nouns["time_units"])
-        self.duration_after = re.compile(
-            rf"[ \t]*(?:-[ \t]*)?(?:(?:{mods})[ \t]+){{0,2}}(?:{times})(?![\w])(?![ \t]*-?[ \t]*old\b)", re.IGNORECASE
-        )
         self.after_re = re.compile(
             r"[ \t\u00a0]*(?:-[ \t]*)?(?:"
             rf"{'|'.join(part + '(?![A-Za-z])' for part in parts)}"
@@ -480,8 +478,8 @@ class FigureFinder:
             cur_code = ctx.resolve(target) if target else None
             if cur_code is None:
                 return None  # "R5", "N20" with no currency context: an identifier
-            if len(num.prefix.rstrip(".")) == 1 and not (num.scaled or num.grouped or num.letter):
-                return None  # "R2-D2", "N95": identifiers unless the amount looks like money
+            if len(num.prefix.rstrip(".")) == 1 and not (num.scaled or num.grouped or num.letter or num.decimals):
+                return None  # "R2-D2", "N95": identifiers unless the amount looks like money ("R18.50")
             cur_rule = "money.code"
             start = num.start - len(num.prefix)
         else:
