@@ -374,6 +374,7 @@ def test_figures_ages(extract, text, figure_text, value):
         "The team won 3-1 on Sunday.",
         "Arsenal beat Chelsea 2-0 and the House passed it 220-212.",
         "She ran the 400m in record time.",
+        "The vote closes at 18:00 (GMT +3) on Friday.",
         "She was ranked No. 1 for the seventh straight year.",
         "The men's 110m hurdles final was the highlight.",
         "Which one is better, the old one or the new one?",

@@ -59,6 +59,7 @@ _MONTHS = (
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’\-]*|[0-9][\w,.\-]*(?=[ \t,.;:)]))")
+_TIMEZONE_BEFORE = re.compile(r"(?:GMT|UTC)[ \t]*[+−-]?[ \t]*$")
 _SCORE_NEXT = re.compile(r"[-–](\d{1,4})(?!\d|[.,]\d|[-–]\d)")
 _SCORE_PREV = re.compile(r"(?<![\d.,])(\d{1,4})[-–]$")
 _CAMEL = re.compile(r"[a-z]+[A-Z][A-Za-z]*$")
@@ -445,6 +446,8 @@ class FigureFinder:
         if num.form != "digits" or num.prefix or num.suffix or num.letter or num.grouped or num.decimals:
             return False
         length = num.end - num.start
+        if length <= 2 and _TIMEZONE_BEFORE.search(text, max(floor, num.start - 8), num.start):
+            return True  # "GMT +3", "UTC+8"
         if length == 4 and 1000 <= num.value <= 2100:
             before = text[num.start - 1 : num.start] if num.start > floor else " "
             if not before.isspace() and before not in "(\"'“‘":
