@@ -37,16 +37,22 @@ Applicable (the rule; every excluded case is counted under its reason):
   addresses or identifiers ("5/17/2018", "+1-222-2222", "SCP-173"; news format: not
   figures), or when the expectation contradicts the news gold format (ordinals such as
   "two millionth" read as numbers; "the 180ml liquid" or "1m" with no number; the
-  news format reads "1m" as a million and 180 ml as a measure). Dozen abbreviations
-  ("3 dzs") are not news either.
+  news format reads "1m" as a million and 180 ml as a measure). Not news notation
+  either: dozen abbreviations ("3 dzs"), compound ordinal denominators ("a
+  twenty-first", "one twenty-fifth"), digits and words joined by "and" after a scale
+  word ("3 hundred and 21", "6 crore and two hundred"), and a sign or a scale letter
+  standing apart from the digits or G for giga ("- 10  k", " 2.33 k", "10G").
 - percent: not applicable when the percent word stands before the number ("percent of
   10"), which is not English news word order.
 - currency: a result is not applicable when it has no amount (a bare currency word),
   when its currency has no ISO 4217 code (Bitcoin, Satoshi, "sen"), when it writes the
   minor amount in speech after the major one ("3 dollars 50 cents", "15 dollars 50",
   "one kuai and five mao five", "17 usd 25"), or when the currency name stands before
-  the number ("dollar 22.5 million"); a case is applicable when at least one result
-  is, or when it expects no result at all.
+  the number ("dollar 22.5 million") or the code between the number and its scale word
+  ("75 USD million"), or when the spec's own lower-casing and tokenizing split a
+  prefix from "$" ("c $ 16.4 million" for "C$16.4 million"); a case is applicable when
+  at least one result is, or when it expects no result at all, and amounts found where
+  an excluded result stands are not counted as extra.
 - quantulum3: a quantity applies when its unit is money (a currency, cents, pennies),
   "percentage" or "dimensionless" (counts and plain numbers). Not applicable: years
   ("1979", "1960s": dates, not figures), numbers of names and identifiers (the word
