@@ -58,6 +58,8 @@ def test_article_header_forms(extract, header, published, authors, outlet):
         ),
         ("SAO PAULO (Reuters) - Coffee prices climbed on Tuesday.", "SAO PAULO (Reuters)", None),
         ("NAIROBI– Tea exports fell, the board said.", "NAIROBI", None),
+        ("Lagos (Reuters) - Naira weakened on Monday.", "Lagos (Reuters)", None),
+        ("Aa(0)-", None, None),
     ],
 )
 def test_article_dateline(extract, body, dateline, published):
