@@ -402,14 +402,14 @@ class FigureFinder:
                     and not self.age_after.match(text, num.end, r_end)
                 ):
                     continue  # inside a date or a name (an age is a figure even inside a date span)
-                if names is not None and _next_to_capital(text, num.start, num.end):
+                if self._plain_date_number(text, num, r_start):
+                    continue
+                if names is not None and self._next_to_name(text, num.start, num.end):
                     if name_ranges is None:
                         name_ranges = _merge(names())
                         name_starts = [b[0] for b in name_ranges]
                     if name_ranges and _overlaps(num.start, num.end, name_ranges, name_starts):
                         continue  # part of an organization's or a person's name ("Group of 77")
-                if self._plain_date_number(text, num, r_start):
-                    continue
                 bf = Before(text, num.start, r_start)
                 draft = self._figure(text, num, bf, r_start, r_end, ctx, title)
                 if draft is not None:
@@ -438,6 +438,25 @@ class FigureFinder:
             before = _SCORE_PREV.search(text, max(0, num.start - 12), num.start)
             return bool(before and int(before.group(1)) >= num.value)
         return False
+
+    def _next_to_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the word just before or just after [start, end) is capitalized and not a
+        function word ("The", "About"): only then can the number be part of a name."""
+        before = text[max(0, start - 24) : start].split()
+        if before and self._name_word(before[-1]):
+            return True
+        after = text[end : end + 24].split()
+        return bool(after and self._name_word(after[0]))
+
+    def _name_word(self, word: str) -> bool:
+        word = word.strip(",.;:()\"'“”‘’")
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and word.lower() not in self.stop_lower_caps
+            and word not in _MONTH_NAMES
+            and word.lower() not in _WEEKDAYS
+        )
 
     def _plain_date_number(self, text: str, num: NumberMatch, floor: int) -> bool:
         """A quick look for the commonest non-figures, before the full reading: a bare year
@@ -1243,13 +1262,6 @@ class FigureFinder:
 
 def _norm_space(s: str) -> str:
     return " ".join(s.split())
-
-
-def _next_to_capital(text: str, start: int, end: int) -> bool:
-    """Whether the word just before or just after [start, end) is capitalized."""
-    before = text[max(0, start - 24) : start].split()
-    after = text[end : end + 24].split()
-    return bool((before and before[-1][:1].isupper()) or (after and after[0][:1].isupper()))
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
