@@ -29,7 +29,6 @@ _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s"}
 _DIGIT_GROUPS = ("int", "eu", "grp", "ind", "sp", "dc", "dec", "vul", "mnum", "mden", "den", "suf")
 _OPEN_BEFORE_DIGITS = "([{\"'“‘$€£¥₹₩₽₺₦₱₫₴₪฿₡₾₭₵₸₼৳₨"
-_SCALE_FIRST = set("htmblcdHTMBLCD")
 
 
 def clean(value: float) -> float:
@@ -123,6 +122,8 @@ class NumberScanner:
         self.prefixes = {*currencies["glued_prefixes"], *currencies["codes"]}
         self.digits_re, self.words_re = self._compile()
         scale_alt = trie_regex(self.scale_words)
+        self.scale_heads = {w[:3] for w in self.scale_words}  # "mil", "bn", "cr", ...
+        self.scale_heads |= {w[:2] for w in self.scale_words if len(w) == 2}
         self.scale_after = re.compile(rf"[ \t\u00a0]*(?:-[ \t]*)?((?i:{scale_alt}))(?![A-Za-z0-9_])")
         fracs = trie_regex(self.fractions)
         cards = trie_regex(self.cardinals)
@@ -339,7 +340,8 @@ class NumberScanner:
         k = pos
         while k < limit and k < pos + 4 and text[k] in " -\t\u00a0":
             k += 1
-        if k >= limit or text[k] not in _SCALE_FIRST:
+        head = text[k : k + 3].lower()
+        if k >= limit or (head not in self.scale_heads and head[:2] not in self.scale_heads):
             return  # no scale word can follow: skip the regular expression
         for _ in range(2):
             m = self.scale_after.match(text, pos, limit)
