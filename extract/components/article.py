@@ -160,6 +160,13 @@ def _clean_name(raw: str) -> str | None:
     name = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", raw.strip())  # "Tom Miles in Geneva"
     name = name.strip(" .,;:()[]")
     words = name.split()
+    # "DEVON PRATT Associated Press": a name in capitals, then the outlet in mixed case
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and len(words[caps]) > 1:
+        caps += 1
+    if 2 <= caps < len(words):
+        words = words[:caps]
+        name = " ".join(words)
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None
     if any(w.lower() in _ORG_WORDS for w in words):
