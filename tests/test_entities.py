@@ -168,6 +168,11 @@ def test_entities_offsets_slice_back_to_the_text(extract):
         ("Sales fell, said Tariq Aziz, a lawyer. He added that courts were slow.", "male"),
         ("Costs rose, said Mei Tanaka, a researcher. Her team tracked 40 firms.", "female"),
         ("The report was written by spokeswoman Ada Lind.", "female"),
+        (
+            "Rates will hold, said Nadia Rahman, an economist at a Dhaka bank, in a long note to clients that "
+            'covered trade, credit and the budget in detail. Rahman said more. "It is early," she said.',
+            "female",
+        ),
     ],
 )
 def test_entities_gender_hint(nlp, text, gender):

@@ -56,7 +56,7 @@ _DATELINE = re.compile(
 _DATELINE_MIXED = re.compile(
     r"(?P<places>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d))?"
-    r",?\s*\((?P<agency>[^()\n]{1,60})\)\s*(?P<dash>--|—|–|-)+\s*"
+    r",?\s*\((?P<agency>[A-Z][^()\n]{1,60})\)[ \t]*(?P<dash>--|—|–|-)+[ \t]*"
 )
 _DATELINE_MONTH_DAY = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>[0-3]?\d)")
 _YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -160,6 +160,13 @@ def _clean_name(raw: str) -> str | None:
     name = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", raw.strip())  # "Tom Miles in Geneva"
     name = name.strip(" .,;:()[]")
     words = name.split()
+    # "DEVON PRATT Associated Press": a name in capitals, then the outlet in mixed case
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and len(words[caps]) > 1:
+        caps += 1
+    if 2 <= caps < len(words):
+        words = words[:caps]
+        name = " ".join(words)
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None
     if any(w.lower() in _ORG_WORDS for w in words):
@@ -339,7 +346,7 @@ class ArticleComponent:
         if m.re is _DATELINE and not m.group("agency") and not m.group("date") and len(m.group("places")) < 3:
             return None
         end = body_start + m.end()
-        dl_text = text[body_start:end].rstrip(" :-–—")
+        dl_text = text[body_start:end].rstrip(" :-–—\t\n")
         out: dict[str, object] = {"text": dl_text}
         span = make_span(doc, body_start, body_start + len(dl_text), "dateline")
         if span is not None:
@@ -351,7 +358,7 @@ class ArticleComponent:
             if sp is not None:
                 spans.append(sp)
             pos = p_start + len(place.strip())
-        if m.group("region"):
+        if m.groupdict().get("region"):
             r_start = body_start + m.start("region")
             sp = make_span(doc, r_start, r_start + len(m.group("region")), "dateline_place")
             if sp is not None:

@@ -566,9 +566,13 @@ class _DocRun:
                     continue
                 if m.end() - m.start() > _MAX_CHAIN_CHARS:
                     continue  # a wall of capitals (a shouted line, hostile input): no names in it
+                word = m.group(0)
+                if " " not in word and "\t" not in word and "\u00a0" not in word and "-" not in word:
+                    self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
+                    continue
                 pieces = [
                     Piece(p.group(0), m.start() + p.start(), m.start() + p.end(), p.group(0) in _CONNECTORS)
-                    for p in _PIECE.finditer(m.group(0))
+                    for p in _PIECE.finditer(word)
                 ]
                 # "Rohit Sharma-led Team India": the name ends at the "-led"
                 part: list[Piece] = []
@@ -592,6 +596,21 @@ class _DocRun:
         self.attach_titles_and_affiliations(clusters)
         self.gender_hints(clusters)
         return clusters
+
+    def parse_word(self, piece: Piece) -> None:
+        """A run of one word: a gazetteer name, or an unknown word for the later passes."""
+        kind = self.word_kind(piece)
+        if kind not in ("name", "stop") or piece.text.endswith("."):
+            self.parse_chain([piece])
+            return
+        key = self.lex.orgs.get(piece.text)
+        if key is not None:
+            self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
+            return
+        if self.place_at([piece], 0) is not None or kind == "stop":
+            self.parse_chain([piece])
+            return
+        self.unknown.append(([piece], self.sentence_initial(piece.start)))
 
     def parse_chain(self, pieces: list[Piece]) -> None:
         if len(pieces) == 1 and pieces[0].text in self.lex.stop:
@@ -1577,7 +1596,7 @@ class _DocRun:
         return None
 
     def gender_hints(self, clusters: list[Cluster]) -> None:
-        """ "Ms. Doe", or "she"/"his" after the first mention before another person is named."""
+        """ "Ms. Doe", or "she"/"his" after a mention and before another person is named."""
         people = sorted(
             (m.start, m.end, idx) for idx, c in enumerate(clusters) if c.label == "PERSON" for m in c.mentions
         )
@@ -1592,12 +1611,14 @@ class _DocRun:
                     break
             if c.gender:
                 continue
-            first = c.mentions[0]
-            nxt = next((s for s, _e, i in people if s > first.end and i != idx), len(self.text))
-            window = self.text[first.end : min(nxt, first.end + 600)]
-            pm = _PRONOUN.search(window)
-            if pm:
-                c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+            for m in c.mentions:
+                if m.kind == "nominal":
+                    continue
+                nxt = next((s for s, _e, i in people if s > m.end and i != idx), len(self.text))
+                pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
+                if pm:
+                    c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+                    break
 
 
 def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
