@@ -1,8 +1,8 @@
 """Dev-set scoreboard: run newsfacts over a gold folder and score it with score.py.
 
-    python bench/dev_score.py                  # ../shared/corpus/dev
-    python bench/dev_score.py --misses         # and list every miss
-    python bench/dev_score.py --gold samples   # our own annotated samples
+python bench/dev_score.py                  # ../shared/corpus/dev
+python bench/dev_score.py --misses         # and list every miss
+python bench/dev_score.py --gold samples   # our own annotated samples
 """
 
 from __future__ import annotations

@@ -24,13 +24,13 @@ from .records import (
     Source,
     TimeExpression,
 )
-from .spans import GROUPS, doc_data, span_values
+from .spans import GROUPS, doc_data, doc_text, span_values
 
 
-def build_record(doc: Doc, article: Article) -> ArticleRecord:
+def build_record(doc: Doc, article: Article, *, include_text: bool = False) -> ArticleRecord:
     """The record of one annotated Doc; every offset slices back to its text."""
     data = doc_data(doc)
-    text = doc.text
+    text = doc_text(doc)
     meta = data.get("article") or {}
     return ArticleRecord(
         id=article.id,
@@ -47,6 +47,7 @@ def build_record(doc: Doc, article: Article) -> ArticleRecord:
         dates=_dates(doc),
         quotations=_quotations(text, data),
         warnings=[InputWarning(**w) for w in data.get("warnings", [])],
+        text=text if include_text else None,
     )
 
 
@@ -70,7 +71,7 @@ def _entities(doc: Doc, data: dict[str, Any]) -> list[Entity]:
         seen.add(key)
         mentions[eid].append(
             _mention(
-                doc.text,
+                doc_text(doc),
                 span.start_char,
                 span.end_char,
                 EntityMention,

@@ -2,10 +2,13 @@
 
 The internal contract between components (the record builder in ``build.py`` reads it):
 
-Pipeline order: ``newsfacts_article`` -> ``sentencizer`` -> ``newsfacts_entities`` ->
+Pipeline order: ``newsfacts_article`` (which also sets every sentence boundary: after
+". ! ?" and closing marks, and at paragraph breaks) -> ``newsfacts_entities`` ->
 ``newsfacts_dates`` -> ``newsfacts_figures`` -> ``newsfacts_quotes``.
 
 ``doc._.newsfacts`` is a plain dict:
+  ``text``       ``doc.text``, cached: read it with ``doc_text(doc)``, never ``doc.text``
+                 in a loop (spaCy rebuilds the string from every token on each read)
   ``given``      what the caller knows: headline, published (+ published_source)
   ``article``    headline, authors, outlet, published ("YYYY-MM-DD[THH:MM]" or None: the
                  anchor of relative dates), published_source, dateline
@@ -67,6 +70,15 @@ def doc_data(doc: Doc) -> dict[str, Any]:
     return data
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc: spaCy joins every token each time it is read."""
+    data = doc_data(doc)
+    text = data.get("text")
+    if text is None:
+        text = data["text"] = doc.text
+    return text
+
+
 def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span | None:
     """A span for the characters [start, end), widened to whole tokens when a
     boundary falls inside a token; ``values`` go on ``span._.newsfacts``."""
@@ -90,7 +102,7 @@ def annotated_ranges(doc: Doc) -> list[tuple[int, int]]:
     article component; header lines (byline, date line) are outside them."""
     zones = doc_data(doc).get("zones")
     if not zones:
-        return [(0, len(doc.text))]
+        return [(0, len(doc_text(doc)))]
     return [tuple(r) for r in zones["annotate"]]  # type: ignore[misc]
 
 

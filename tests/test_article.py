@@ -58,6 +58,8 @@ def test_article_header_forms(extract, header, published, authors, outlet):
         ),
         ("SAO PAULO (Reuters) - Coffee prices climbed on Tuesday.", "SAO PAULO (Reuters)", None),
         ("NAIROBI– Tea exports fell, the board said.", "NAIROBI", None),
+        ("Lagos (Reuters) - Naira weakened on Monday.", "Lagos (Reuters)", None),
+        ("Aa(0)-", None, None),
     ],
 )
 def test_article_dateline(extract, body, dateline, published):
@@ -99,3 +101,36 @@ def test_article_paragraphs_start_sentences(nlp):
     doc = nlp("Title line\n2020-01-01\n\nFirst paragraph has no full stop\nSecond paragraph starts here.")
     starts = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert "Second paragraph starts here." in starts
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            'He left. "It is over," she said. Then (as planned) he flew home!',
+            ["He left.", '"It is over," she said.', "Then (as planned) he flew home!"],
+        ),
+        (
+            "U.S. officials met Mr. Lee on Jan. 5. They talked.",
+            ["U.S. officials met Mr. Lee on Jan. 5.", "They talked."],
+        ),
+        (
+            'Prices rose. "Good news." (Analysts agreed.) Next',
+            ["Prices rose.", '"Good news."', "(Analysts agreed.)", "Next"],
+        ),
+        ("Really?! Yes... no.", ["Really?!", "Yes... no."]),
+    ],
+)
+def test_article_sentence_boundaries(nlp, text, sentences):
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == sentences
+
+
+def test_article_sentences_are_linear(nlp):
+    import time
+
+    text = "A line without a stop\n" * 20_000
+    started = time.perf_counter()
+    doc = nlp(text)
+    assert time.perf_counter() - started < 5
+    assert sum(1 for _ in doc.sents) == 20_000
