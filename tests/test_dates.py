@@ -99,6 +99,15 @@ def test_dates_absolute_forms(extract, sentence, expression, value):
         ("The ruling came on May 30, weeks before the poll.", "May 30", "2024-05-30"),
         ("The tribunal will sit again on July 2.", "July 2", "2024-07-02"),
         ("The trade fair runs through the weekend.", "the weekend", "2024-W23-WE"),
+        ("The firm floated on the exchange in August last year.", "August last year", "2023-08"),
+        ("Factory output fell in the three months to April.", "the three months to April", "2024-02/2024-04"),
+        (
+            "Exports rose 9 percent in the first five months, customs data showed.",
+            "the first five months",
+            "2024-01/2024-05",
+        ),
+        ("Orders should recover in the second half, the chief executive said.", "the second half", "2024-H2"),
+        ("Lenders expect defaults to rise in the coming months.", "the coming months", "FUTURE_REF"),
     ],
 )
 def test_dates_relative_to_publication(extract, sentence, expression, value):
@@ -151,6 +160,15 @@ def test_dates_year_boundaries(extract, sentence, expression, value):
         (
             "The index fell 3 percent on Monday to end the day at its lowest level since 2019.",
             {"Monday": "2024-06-10", "the day": "2024-06-10", "2019": "2019"},
+        ),
+        (
+            "Profit rose in the January-March quarter from the same period a year ago; sales "
+            "also beat the level of a year earlier.",
+            {
+                "the January-March quarter": "2024-01/2024-03",
+                "the same period a year ago": "2023-01/2023-03",
+                "a year earlier": "2023-01/2023-03",
+            },
         ),
     ],
 )
@@ -247,6 +265,14 @@ def test_dates_modifiers(extract, sentence, expression, value, mod):
         ),
         ("The firm expects a profit in fiscal 2025.", {"fiscal 2025": "FY2025"}),
         ("Season tickets for 2024/25 sold out.", {"2024/25": "2024/2025"}),
+        (
+            "Nairobi's treasury raised spending in the 2023/24 fiscal year, Kenyan officials said.",
+            {"the 2023/24 fiscal year": "2023-07/2024-06"},
+        ),
+        (
+            "The Pune-based lender posted a Q4 profit of Rs 90 crore and targets growth in the first quarter of FY26.",
+            {"Q4": "2024-Q1", "the first quarter of FY26": "2025-Q2"},
+        ),
     ],
 )  # fmt: skip
 def test_dates_fiscal_years(extract, sentence, expressions):

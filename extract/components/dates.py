@@ -62,7 +62,7 @@ _PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "overnight", "lunch
 _WORD_CHARS = frozenset("_$€£¥#№'’.-")
 _WORD_AFTER = re.compile(r"[\s'’\"“”]*([\w'’.%-]*)")
 _SPACE = re.compile(r"\s+")
-_QUARTER_PENALTY = 180  # days: a quarter's tense counts less than a month's (see Resolver.choose)
+_QUARTER_PENALTY = 60  # days: a quarter's tense counts less than a month's (see Resolver.choose)
 _PARTICIPLE_BEFORE = frozenset({"be", "been", "being", "to", "is", "are", "am", "get", "gets"})
 _BOUND_WORDS = frozenset({"since", "from", "until", "till", "by", "before", "after", "to", "through", "than"})
 _DECADE_BEFORE = re.compile(r"\d0['’]?s\b")
@@ -137,6 +137,10 @@ class DatesComponent:
         self.prefix_words = frozenset(strings.add(w) for w in self.words["prefix_words"])
         self.fiscal_cues = [re.compile(self.grammar.expand(p)) for p in self.words["fiscal_cues"]]
         self.holidays = [(re.compile(h["regex"]), h) for h in self.words["holidays"]]
+        self.fiscal_by_country = self.words["fiscal_year_start_by_country"]
+        names = sorted(self.fiscal_by_country, key=len, reverse=True)
+        self.country_cue = re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        self.fiscal_quarter_cue = re.compile(self.grammar.expand(self.words["fiscal_quarter_cue"]))
         self.lists = {
             key: frozenset(self.words[key])
             for key in (
@@ -166,7 +170,8 @@ class DatesComponent:
         if candidates:
             sentence_starts = [i for i, row in enumerate(rows) if i == 0 or row[3] == 1]
             tense = Tense(self.tense_rules, text, rows, sentence_starts)
-            resolver = Resolver(self, text, parse_published(published), tense, self._fiscal_start(text, ranges))
+            fiscal = self._fiscal_context(text, ranges)
+            resolver = Resolver(self, text, parse_published(published), tense, fiscal)
             results = resolver.resolve_all(candidates)
         spans = []
         results.sort(key=lambda r: (r.start, -r.end))
@@ -249,10 +254,25 @@ class DatesComponent:
                 return cand
         return None
 
+    def _fiscal_context(self, text: str, ranges: list[tuple[int, int]]) -> tuple[int | None, bool]:
+        """The first month of the fiscal year (as the article says it, "(July-June)", else
+        by the country it is about) and whether it numbers quarters by fiscal year ("Q3 FY25")."""
+        if "iscal" not in text and "inancial" not in text and "FY" not in text:
+            return None, False
+        fiscal_quarters = any(self.fiscal_quarter_cue.search(text, lo, hi) for lo, hi in ranges)
+        start = self._fiscal_start(text, ranges)
+        if start is None:
+            counts: dict[int, int] = {}
+            for lo, hi in ranges:
+                for m in self.country_cue.finditer(text, lo, hi):
+                    month = self.fiscal_by_country[m.group(0)]
+                    counts[month] = counts.get(month, 0) + 1
+            if counts:
+                start = max(counts, key=lambda k: counts[k])
+        return start, fiscal_quarters
+
     def _fiscal_start(self, text: str, ranges: list[tuple[int, int]]) -> int | None:
         """The first month of the fiscal year when the article says it ("(July-June)")."""
-        if "iscal" not in text and "inancial" not in text:
-            return None
         for lo, hi in ranges:
             for cue in self.fiscal_cues:
                 for m in cue.finditer(text, lo, hi):
@@ -282,7 +302,11 @@ class DatesComponent:
         after = _word_after(text, c.end)
         prep = before.lower() in self.lists["temporal_preps"]
         if name in ("May", "March"):
-            return prep or bool(c.get("yrel")) or (_is_sentence_initial(text, c.start) and after[:1].islower())
+            return (
+                prep
+                or bool(c.get("yrel") or c.get("yrel_of"))
+                or (_is_sentence_initial(text, c.start) and after[:1].islower())
+            )
         if prep:
             return True
         if before[:1].isupper() and not _is_sentence_initial(text, c.start) and month_number(before) is None:
@@ -483,7 +507,7 @@ class Resolver:
         text: str,
         published: tuple[dt.date, str | None] | None,
         tense: Tense,
-        fiscal_start: int | None,
+        fiscal: tuple[int | None, bool],
     ) -> None:
         self.c = component
         self.words = component.words
@@ -491,7 +515,7 @@ class Resolver:
         self.dct = published[0] if published else None
         self.tense = tense
         self._sentence_starts = [tense.rows[first][2] for first in tense.sentence_starts]
-        self.fy_start = fiscal_start
+        self.fy_start, self.fiscal_quarters = fiscal
         self.ref: Ref | None = None
         self.year_ref: Ref | None = None  # the last date whose year the text states
         self.results: list[Result] = []
@@ -514,7 +538,8 @@ class Resolver:
         produced = _KINDS[cand.rule.kind](self, cand, i)
         results = produced if isinstance(produced, list) else [produced] if produced is not None else []
         for res in results:
-            if res.period is not None and res.type in ("DATE", "TIME") and res.anchor is not None:
+            comparison = cand.rule.kind in ("same", "offset")  # "up from a year earlier" keeps the story's time
+            if res.period is not None and res.type in ("DATE", "TIME") and res.anchor is not None and not comparison:
                 sentence = self.sentence_of(res.start)
                 if res.explicit_year:
                     res.frame = _word_before(self.text, res.start).lower() not in _BOUND_WORDS
@@ -693,7 +718,7 @@ class Resolver:
             )
         if self.dct is None:
             return self.result(c, None)
-        rel, yrel = c.low("rel"), c.low("yrel")
+        rel, yrel = c.low("rel"), c.low("yrel") or c.low("yrel_of")
         if yrel:
             shift = {"this": 0, "last": -1, "next": 1}[yrel.split(" ")[0]]
             return self.result(c, timex.month(self.dct.year + shift, m), mod=mod)
@@ -824,10 +849,10 @@ class Resolver:
                 if p.fy_start is None:
                     label = f"FY{p.end.year}-{gran}{index}"
                     return self.result(c, p, value=label, anchor=anchor)
-                months_per = 6 if gran == "H" else 3
-                first = dt.date(p.start.year, p.start.month, 1)
-                start = add_months(first, months_per * (index - 1))
-                end = add_months(start, months_per - 1)
+                if gran == "Q":
+                    return self.result(c, _fiscal_quarter(p.end.year, p.start.month, index), anchor=anchor)
+                start = add_months(dt.date(p.start.year, p.start.month, 1), 6 * (index - 1))
+                end = add_months(start, 5)
                 return self.result(c, timex.months(start.year, start.month, end.year, end.month), anchor=anchor)
             if digits:
                 return self.result(c, make(int(digits.group(0)), index), anchor="absolute", explicit_year=True)
@@ -835,6 +860,12 @@ class Resolver:
             if y is None:
                 return self.result(c, None)
             return self.result(c, make(y[0], index), anchor=y[1], explicit_year=True)
+        if self.fiscal_quarters and self.fy_start not in (None, 1) and gran == "Q":
+            # the article numbers quarters by fiscal year: Q3 of an April-March year is Oct-Dec
+            fs = self.fy_start
+            assert fs is not None
+            options = self.around(lambda y: _fiscal_quarter(y, fs, index))
+            return self.result(c, self.choose(options, self.tense_of(c), _QUARTER_PENALTY))
         year_here = self.sentence_year(c)
         if year_here is not None:
             return self.result(c, make(year_here, index), anchor=self.year_ref.anchor)  # type: ignore[union-attr]
@@ -944,6 +975,14 @@ class Resolver:
         if not float(n).is_integer():
             return None
         n = int(n)
+        if c.rule.id == "date.first_n":  # "the first nine months": of the year it can already describe
+            span = n * (3 if unit == "quarter" else 1)
+            year = self.sentence_year(c)
+            if year is None:
+                if self.dct is None:
+                    return self.result(c, None)
+                year = self.dct.year if span <= self.dct.month else self.dct.year - 1
+            return self.result(c, timex.months(year, 1, year, span))
         target_p, anchor = self._target_period(c, target)
         if target_p is None:
             return self.result(c, None)
@@ -965,6 +1004,23 @@ class Resolver:
                 return self.result(c, timex.month(start.year, start.month), anchor=anchor)
             return self.result(c, timex.months(start.year, start.month, end.year, end.month), anchor=anchor)
         return self.result(c, None)
+
+    def _kind_months_to(self, c: Candidate, i: int) -> Result | None:
+        """ "the three months to September": the months that end with the one named."""
+        month = month_number(c.get("month") or "")
+        unit = (c.low("unit") or "").rstrip("s")
+        n = _number(c.low("num") or "one", self.words)
+        if month is None or n is None or not float(n).is_integer() or unit == "week":
+            return None
+        span = int(n) * {"month": 1, "quarter": 3, "year": 12}[unit]
+        if c.get("year"):
+            last, anchor = timex.month(int(c.get("year") or 0), month), "absolute"
+        else:
+            last, anchor = self.choose(self.around(lambda y: timex.month(y, month)), self.tense_of(c)), "published"
+            if last is None:
+                return self.result(c, None)
+        first = add_months(last.start, 1 - span)
+        return self.result(c, timex.months(first.year, first.month, last.start.year, last.start.month), anchor=anchor)
 
     def _target_period(self, c: Candidate, target: str) -> tuple[Period | None, str]:
         if "fiscal" in target or "financial" in target:
@@ -1205,10 +1261,14 @@ class Resolver:
     # ---- kinds: durations and sets
 
     def _kind_rolling(self, c: Candidate, i: int) -> Result | None:
-        n = _number(c.low("num") or "one", self.words)
+        plural = (c.low("unit") or "").endswith("s")
+        n = _number(c.low("num") or ("" if plural else "one"), self.words)  # "the coming months": PXM
         unit = _unit(c.low("unit") or "", self.words)
         if unit is None:
             return None
+        if n is None and plural and c.get("num") is None:  # "the coming months", "the past years"
+            value = "PAST_REF" if (c.low("rel") or "") in ("past", "last", "previous", "preceding") else "FUTURE_REF"
+            return self.result(c, None, type="DATE", value=value, anchor="published" if self.dct else "absolute")
         if unit == "Q" and c.get("num") is None:  # "the next quarter" is a calendar quarter
             if self.dct is None:
                 return self.result(c, None, type="DATE")
@@ -1360,6 +1420,16 @@ def _numeric_date(c: Candidate, dct: dt.date | None = None) -> dt.date | None:
         return dt.date(year, n1, n2)
     except ValueError:
         return None
+
+
+def _fiscal_quarter(end_year: int, start_month: int, index: int) -> Period:
+    """Quarter ``index`` of the fiscal year that ends in ``end_year``; a calendar quarter
+    when the fiscal year starts in January, April, July or October."""
+    first = add_months(dt.date(end_year - 1 if start_month > 1 else end_year, start_month, 1), 3 * (index - 1))
+    if (first.month - 1) % 3 == 0:
+        return timex.of("Q", first)
+    last = add_months(first, 2)
+    return timex.months(first.year, first.month, last.year, last.month)
 
 
 def _month_span(year: int, m1: int, m2: int) -> Period:
