@@ -44,6 +44,7 @@ def found(record, text):
         ("The company posted a loss in Q3 2023.", "Q3 2023", "2023-Q3"),
         ("Sales rose in the first half of 2022.", "the first half of 2022", "2022-H1"),
         ("Output grew in the first five months of 2023.", "the first five months of 2023", "2023-01/2023-05"),
+        ("Deliveries start in the first week of 2021.", "the first week of 2021", "2021-W01"),
         ("The plant opened on Christmas Day 2018.", "Christmas Day 2018", "2018-12-25"),
     ],
 )
@@ -160,6 +161,18 @@ def test_dates_year_boundaries(extract, sentence, expression, value):
         (
             "The index fell 3 percent on Monday to end the day at its lowest level since 2019.",
             {"Monday": "2024-06-10", "the day": "2024-06-10", "2019": "2019"},
+        ),
+        (
+            "Shares fell on Tuesday after sales rose 5 percent in May; the stock ended the day lower.",
+            {"Tuesday": "2024-06-11", "May": "2024-05", "the day": "2024-06-11"},
+        ),
+        (
+            "Bonds rallied for a third straight day, and stocks rose for the second week in a row.",
+            {"a third straight day": "2024-06-12", "the second week in a row": "2024-W24"},
+        ),
+        (
+            "The deal must close by March 31, 2025; if it has not by that time, the offer lapses.",
+            {"March 31, 2025": "2025-03-31", "that time": "2025-03-31"},
         ),
         (
             "Profit rose in the January-March quarter from the same period a year ago; sales "

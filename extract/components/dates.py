@@ -518,6 +518,7 @@ class Resolver:
         self.fy_start, self.fiscal_quarters = fiscal
         self.ref: Ref | None = None
         self.year_ref: Ref | None = None  # the last date whose year the text states
+        self.day_ref: Ref | None = None  # the last day (or time of day) the story named
         self.results: list[Result] = []
         self._done: dict[int, list[Result]] = {}
         self._candidates: list[Candidate] = []
@@ -546,6 +547,8 @@ class Resolver:
                 self.ref = Ref(res.period, res.anchor, sentence, res.explicit_year, res.frame, res.start, res.end)
                 if res.explicit_year:
                     self.year_ref = self.ref
+                if res.period.gran in ("D", "T"):
+                    self.day_ref = self.ref
         self._done[i] = results
         self.results.extend(results)
         return results
@@ -600,6 +603,8 @@ class Resolver:
             return (ref.period if keep else ref.period.coarsen(gran)), ref.anchor
         if ref is not None and ref.period.gran == "T" and gran in ("D", "W", "M", "Y", "Q", "H"):
             return timex.of(gran, ref.period.start), ref.anchor
+        if gran == "D" and self.day_ref is not None:  # "the day": the last day the story named
+            return self.day_ref.period.coarsen("D"), self.day_ref.anchor
         if self.dct is None:
             return None
         return timex.of(gran, self.dct), "published"
@@ -986,10 +991,9 @@ class Resolver:
         target_p, anchor = self._target_period(c, target)
         if target_p is None:
             return self.result(c, None)
-        if unit == "week":
-            if target_p.gran == "M":
-                last = target_p.end
-                d = target_p.start + dt.timedelta(days=3) if ordinal == "first" else last - dt.timedelta(days=3)
+        if unit == "week":  # the ISO week that holds most of the first (last) seven days
+            if target_p.gran in ("M", "Y"):
+                d = target_p.start + dt.timedelta(days=3) if ordinal == "first" else target_p.end - dt.timedelta(days=3)
                 return self.result(c, timex.of("W", d), anchor=anchor)
             return self.result(c, None)
         if unit in ("month", "quarter", "year"):
@@ -1173,7 +1177,9 @@ class Resolver:
         return self.result(c, timex.year(self.dct.year + shift))
 
     def _kind_the_day(self, c: Candidate, i: int) -> Result | None:
-        b = self.base("D")
+        """ "the day", "the start of the day", "a third straight day", "fourth week in a row"."""
+        unit = c.low("unit") or c.low("unit2") or ""
+        b = self.base("W" if "week" in unit else "D")
         if b is None:
             return self.result(c, None)
         return self.result(c, b[0], anchor=b[1], mod=self.mod_of(c))
