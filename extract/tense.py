@@ -10,104 +10,126 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
+from .tokenarrays import LENGTH_COL, LOWER_COL, START_COL, SUFFIX_COL, TokenArrays
+
 _TENSE_TOKENS = 20  # tokens read on each side of an expression for its tense
 
 
+_BOUND, _FUTURE, _PAST, _PHRASE, _WEAK_EXCEPTION, _PARTICIPLE_BEFORE, _MAY, _DEADLINE = 1, 2, 4, 8, 16, 32, 64, 128
+
+
 class TenseRules:
-    """Word lists that mark the tense of a clause (``tense`` in dates_words.json), as the
-    vocabulary's hashes of lower-cased words, so that tokens are checked without strings."""
+    """Word lists that mark the tense of a clause (``tense`` in dates_words.json), as one
+    table from the vocabulary's hash of a lower-cased word to its classes (bit flags), so
+    that a token costs one lookup."""
 
     def __init__(self, words: dict[str, Any], strings: Any) -> None:
         tense = words["tense"]
+        self.classes: dict[int, int] = {}
 
-        def hashes(items: list[str]) -> frozenset[int]:
-            return frozenset(strings.add(w) for w in items)
+        def mark(items: list[str], flag: int) -> None:
+            for word in items:
+                h = strings.add(word)
+                self.classes[h] = self.classes.get(h, 0) | flag
 
-        self.future = hashes(tense["future_words"])
-        self.may = strings.add("may")
-        self.phrases: dict[int, list[tuple[int, ...]]] = {}
+        mark(tense["clause_words"] + tense["clause_marks"], _BOUND)
+        mark(tense["future_words"], _FUTURE)
+        mark(tense["past_words"], _PAST)
+        mark(tense["weak_past_exceptions"], _WEAK_EXCEPTION)
+        mark(tense["participle_before"], _PARTICIPLE_BEFORE)
+        mark(["may"], _MAY)
+        mark(["by", "until", "till"], _DEADLINE)
+        self.phrases: dict[tuple[int, int], list[tuple[int, ...]]] = {}  # first two words -> the rest
         for phrase in tense["future_phrases"]:
             parts = tuple(strings.add(w) for w in phrase.split())
-            self.phrases.setdefault(parts[0], []).append(parts)
-        self.past = hashes(tense["past_words"])
-        self.weak_exceptions = hashes(tense["weak_past_exceptions"])
-        self.participle_before = hashes(tense["participle_before"])
-        self.bounds = hashes(tense["clause_words"] + tense["clause_marks"])
-        self.ed_suffixes = hashes([f"{c}ed" for c in "abcdefghijklmnopqrstuvwxyz"])
+            self.phrases.setdefault(parts[:2], []).append(parts[2:])
+        mark([phrase.split()[0] for phrase in tense["future_phrases"]], _PHRASE)
+        self.ed_suffixes = frozenset(strings.add(f"{c}ed") for c in "abcdefghijklmnopqrstuvwxyz")
 
 
 class Tense:
     """Tense lookups for one document, from its tokens.
 
     A marker is (start char, end char, tense, strong); bounds are the start characters of
-    clause boundaries (commas, "that", "and", ...). Only the tokens of the expression's
-    sentence within ``_TENSE_TOKENS`` of it are read."""
+    clause boundaries (commas, "that", "and", ...). Each sentence is read once; an
+    expression looks at the markers within ``_TENSE_TOKENS`` tokens of it."""
 
-    def __init__(self, rules: TenseRules, text: str, rows: list[list[int]], sentence_starts: list[int]) -> None:
+    def __init__(self, rules: TenseRules, text: str, tokens: TokenArrays) -> None:
         self.rules = rules
         self.text = text
-        self.rows = rows  # token rows: LOWER, SHAPE, IDX, SENT_START, LENGTH, SUFFIX
-        self.token_starts = [row[2] for row in rows]
-        self.sentence_starts = sentence_starts  # first token of each sentence
-        self._cache: dict[tuple[int, int], tuple[list[tuple[int, int, str, bool]], list[int], int]] = {}
+        self.tokens = tokens
+        self.token_starts = tokens.column(START_COL)
+        self.sentence_starts = tokens.sentence_starts
+        self._cache: dict[int, tuple[list[tuple[int, int, str, bool]], list[int], list[int]]] = {}
 
-    def _window(self, pos: int) -> tuple[list[tuple[int, int, str, bool]], list[int], int]:
-        """Markers, bounds and the sentence start (char) around character ``pos``."""
-        near = bisect.bisect_right(self.token_starts, pos) - 1
-        s = bisect.bisect_right(self.sentence_starts, near) - 1
-        sent_first = self.sentence_starts[s] if s >= 0 else 0
-        sent_end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.rows)
-        first, last = max(sent_first, near - _TENSE_TOKENS), min(sent_end, near + _TENSE_TOKENS)
-        cached = self._cache.get((first, last))
+    def _sentence(self, s: int) -> tuple[list[tuple[int, int, str, bool]], list[int], list[int]]:
+        """Markers (with their start characters, for bisecting) and bounds of sentence ``s``."""
+        cached = self._cache.get(s)
         if cached is not None:
             return cached
-        rules, text, rows = self.rules, self.text, self.rows
+        rules, text, tokens = self.rules, self.text, self.tokens
+        lower, start_of, length_of = tokens.column(LOWER_COL), self.token_starts, tokens.column(LENGTH_COL)
+        suffix_of = tokens.column(SUFFIX_COL)
+        classes, ed_suffixes = rules.classes, rules.ed_suffixes
+        first = self.sentence_starts[s] if s >= 0 else 0
+        last = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(lower)
         markers: list[tuple[int, int, str, bool]] = []
         bounds: list[int] = []
         j = first
         while j < last:
-            low, _, start, _, length, suffix = rows[j]
-            if low in rules.bounds:
-                bounds.append(start)
-            phrases = rules.phrases.get(low)
-            phrase_end = _phrase_at(rows, j, last, phrases) if phrases else 0
-            if phrase_end:
-                end_row = rows[phrase_end - 1]
-                markers.append((start, end_row[2] + end_row[4], "future", True))
-                j = phrase_end
+            low = lower[j]
+            cls = classes.get(low, 0)
+            if not cls and suffix_of[j] not in ed_suffixes:
+                j += 1
                 continue
-            past = low in rules.past or (
-                suffix in rules.ed_suffixes and length > 3 and low not in rules.weak_exceptions
-            )
-            if low in rules.future or (low == rules.may and text[start] == "m"):  # "may", not "May"
+            start, length = start_of[j], length_of[j]
+            if cls & _BOUND:
+                bounds.append(start)
+            if cls & _PHRASE and j + 1 < last:
+                rests = rules.phrases.get((low, lower[j + 1]))
+                phrase_end = _phrase_at(lower, j + 2, last, rests) if rests else 0
+                if phrase_end:
+                    markers.append((start, start_of[phrase_end - 1] + length_of[phrase_end - 1], "future", True))
+                    j = phrase_end
+                    continue
+            if cls & _FUTURE or (cls & _MAY and text[start] == "m"):  # "may", not "May"
                 markers.append((start, start + length, "future", True))
-            elif past and (j == first or rows[j - 1][0] not in rules.participle_before):
-                # after "be"/"to" a past form is a participle ("will be held"), not a tense
-                markers.append((start, start + length, "past", low in rules.past))
+            elif (cls & _PAST or (length > 3 and not cls & _WEAK_EXCEPTION and suffix_of[j] in ed_suffixes)) and (
+                j == first or not classes.get(lower[j - 1], 0) & _PARTICIPLE_BEFORE
+            ):  # after "be"/"to" a past form is a participle ("will be held"), not a tense
+                markers.append((start, start + length, "past", bool(cls & _PAST)))
             j += 1
-        result = (markers, bounds, self.rows[sent_first][2] if self.rows else 0)
-        self._cache[(first, last)] = result
+        result = (markers, [m[0] for m in markers], bounds)
+        self._cache[s] = result
         return result
 
     def boundary_between(self, start: int, end: int) -> bool:
-        """Whether a clause boundary lies between two character positions."""
-        bounds = self._window(end)[1]
+        """Whether a clause boundary lies between two character positions of a sentence."""
+        near = bisect.bisect_right(self.token_starts, end) - 1
+        bounds = self._sentence(bisect.bisect_right(self.sentence_starts, near) - 1)[2]
         i = bisect.bisect_left(bounds, start)
         return i < len(bounds) and bounds[i] < end
 
-    def at(self, start: int, end: int, before: str) -> str | None:
+    def at(self, start: int, end: int) -> str | None:
         """ "past", "future" or None for the expression at [start, end): the tense of the
         nearest marker in its clause (strong forms first), else in its sentence. A
         deadline ("by June", "until Friday") is future unless its clause is in the past."""
-        markers, bounds, s_start = self._window(start)
+        near = bisect.bisect_right(self.token_starts, start) - 1
+        s = bisect.bisect_right(self.sentence_starts, near) - 1
+        markers, starts, bounds = self._sentence(s)
+        s_start = self.token_starts[self.sentence_starts[s]] if s >= 0 and self.token_starts else 0
         i = bisect.bisect_right(bounds, start)
         lo = bounds[i - 1] if i > 0 else s_start
         j = bisect.bisect_left(bounds, end)
         hi = bounds[j] if j < len(bounds) else len(self.text)
+        starts_ = self.token_starts
+        w_lo = starts_[max(0, near - _TENSE_TOKENS)]
+        w_hi = starts_[min(len(starts_) - 1, near + _TENSE_TOKENS)]
         best: tuple[int, int] | None = None
         best_tense = None
         past_in_clause = False
-        for m_start, m_end, tense, strong in markers:
+        for k in range(bisect.bisect_left(starts, w_lo), bisect.bisect_right(starts, w_hi)):
+            m_start, m_end, tense, strong = markers[k]
             if m_end <= start:
                 distance = start - m_end
             elif m_start >= end:
@@ -119,15 +141,22 @@ class Tense:
             key = ((0 if in_clause else 2) + (0 if strong else 1), distance)
             if best is None or key < best:
                 best, best_tense = key, tense
-        if before in ("by", "until", "till") and not past_in_clause:
+        if not past_in_clause and self._deadline_before(near):
             return "future"
         return best_tense
 
+    def _deadline_before(self, near: int) -> bool:
+        """Whether the word before token ``near`` is "by", "until" or "till"."""
+        k = near - 1
+        while k >= 0 and self.text[self.token_starts[k]].isspace():
+            k -= 1
+        return k >= 0 and bool(self.rules.classes.get(self.tokens.column(LOWER_COL)[k], 0) & _DEADLINE)
 
-def _phrase_at(rows: list[list[int]], j: int, last: int, phrases: Any) -> int:
-    """The token index after a phrase (of word hashes) that starts at token ``j``, or 0."""
-    for phrase in phrases:
-        n = len(phrase)
-        if j + n <= last and all(rows[j + k][0] == phrase[k] for k in range(1, n)):
+
+def _phrase_at(lower: list[int], j: int, last: int, rests: list[tuple[int, ...]]) -> int:
+    """The token index after the rest of a phrase (word hashes) from token ``j``, or 0."""
+    for rest in rests:
+        n = len(rest)
+        if j + n <= last and all(lower[j + k] == rest[k] for k in range(n)):
             return j + n
     return 0

@@ -26,16 +26,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH, LOWER, SENT_START, SHAPE, SUFFIX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import timex
 from ..calendar import SEASONS, add_months, easter, month_number, nth_weekday, weekday_number
-from ..spans import GROUPS, annotated_ranges, doc_data, ensure_extensions, make_span
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
+from ..tokenarrays import LENGTH_COL, LOWER_COL, SHAPE_COL, START_COL, TokenArrays
 
 _LOOKBACK_TOKENS = 6  # an expression starts at most this many tokens before its trigger word
 _MOD_OF_PRE = {"early": "START", "start": "START", "mid": "MID", "late": "END", "end": "END"}
@@ -162,16 +162,14 @@ class DatesComponent:
         ensure_extensions()
         data = doc_data(doc)
         published = (data.get("article") or {}).get("published") or (data.get("given") or {}).get("published")
-        text = doc.text
+        text = doc_text(doc)
         ranges = annotated_ranges(doc)
-        rows = doc.to_array([LOWER, SHAPE, IDX, SENT_START, LENGTH, SUFFIX]).tolist() if len(doc) else []
-        candidates = self.find(rows, text, ranges)
+        tokens = TokenArrays(doc)
+        candidates = self.find(tokens, text, ranges)
         results: list[Result] = []
         if candidates:
-            sentence_starts = [i for i, row in enumerate(rows) if i == 0 or row[3] == 1]
-            tense = Tense(self.tense_rules, text, rows, sentence_starts)
-            fiscal = self._fiscal_context(text, ranges)
-            resolver = Resolver(self, text, parse_published(published), tense, fiscal)
+            tense = Tense(self.tense_rules, text, tokens)
+            resolver = Resolver(self, text, parse_published(published), tense, ranges)
             results = resolver.resolve_all(candidates)
         spans = []
         results.sort(key=lambda r: (r.start, -r.end))
@@ -187,36 +185,38 @@ class DatesComponent:
 
     # ---- finding
 
-    def find(self, rows: list[list[int]], text: str, ranges: list[tuple[int, int]]) -> list[Candidate]:
+    def find(self, tokens: TokenArrays, text: str, ranges: list[tuple[int, int]]) -> list[Candidate]:
         """Grammar matches that start at most a few tokens before a trigger word, accepted in
-        context, in document order. ``rows``: the doc's LOWER, SHAPE, IDX token arrays."""
+        context, in document order."""
         words, shapes, prefix_words = self.trigger_words, self.trigger_shapes, self.prefix_words
+        lower, shape = tokens.column(LOWER_COL), tokens.column(SHAPE_COL)
         starts: set[int] = set()
-        for i, row in enumerate(rows):
-            if row[0] in words or row[1] in shapes:
+        for i, (low, shp) in enumerate(zip(lower, shape, strict=True)):
+            if low in words or shp in shapes:
                 j = i
                 while (
-                    j > 0
-                    and i - j < _LOOKBACK_TOKENS
-                    and (rows[j - 1][0] in prefix_words or self._numeric(rows[j - 1][1]))
+                    j > 0 and i - j < _LOOKBACK_TOKENS and (lower[j - 1] in prefix_words or self._numeric(shape[j - 1]))
                 ):
                     j -= 1
                 starts.update(range(j, i + 1))
+        if not starts:
+            return []
+        start_of, length_of = tokens.column(START_COL), tokens.column(LENGTH_COL)
         found: list[Candidate] = []
         done_until = 0
         by_word = self._rules_by_word
         if len(by_word) > 100_000:
             by_word.clear()
         for i in sorted(starts):
-            low, _, pos, *_ = rows[i]
+            pos = start_of[i]
             if pos < done_until:
                 continue
-            if rows[i][4] < KEY_CHARS:  # a short token: the key runs on into the next one ("'82")
+            if length_of[i] < KEY_CHARS:  # a short token: the key runs on into the next one ("'82")
                 rules = self.grammar.rules_at(text, pos)
             else:
-                rules = by_word.get(low)
+                rules = by_word.get(lower[i])
                 if rules is None:
-                    rules = by_word[low] = self.grammar.rules_at(text, pos)
+                    rules = by_word[lower[i]] = self.grammar.rules_at(text, pos)
             if not rules:
                 continue
             hi = 0
@@ -507,15 +507,16 @@ class Resolver:
         text: str,
         published: tuple[dt.date, str | None] | None,
         tense: Tense,
-        fiscal: tuple[int | None, bool],
+        ranges: list[tuple[int, int]],
     ) -> None:
         self.c = component
         self.words = component.words
         self.text = text
         self.dct = published[0] if published else None
         self.tense = tense
-        self._sentence_starts = [tense.rows[first][2] for first in tense.sentence_starts]
-        self.fy_start, self.fiscal_quarters = fiscal
+        self._sentence_starts = [tense.token_starts[first] for first in tense.sentence_starts]
+        self._ranges = ranges
+        self._fiscal: tuple[int | None, bool] | None = None
         self.ref: Ref | None = None
         self.year_ref: Ref | None = None  # the last date whose year the text states
         self.day_ref: Ref | None = None  # the last day (or time of day) the story named
@@ -555,12 +556,24 @@ class Resolver:
 
     # ---- helpers
 
+    @property
+    def fy_start(self) -> int | None:
+        """The first month of the article's fiscal year, if it tells (read on first use)."""
+        if self._fiscal is None:
+            self._fiscal = self.c._fiscal_context(self.text, self._ranges)
+        return self._fiscal[0]
+
+    @property
+    def fiscal_quarters(self) -> bool:
+        """Whether the article numbers quarters by fiscal year ("Q3 FY25")."""
+        self.fy_start  # noqa: B018  (fills self._fiscal)
+        return bool(self._fiscal and self._fiscal[1])
+
     def sentence_of(self, pos: int) -> int:
         return bisect.bisect_right(self._sentence_starts, pos) - 1
 
     def tense_of(self, c: Candidate) -> str | None:
-        before = _word_before(self.text, c.start).lower()
-        return self.tense.at(c.start, c.end, before)
+        return self.tense.at(c.start, c.end)
 
     def result(self, c: Candidate, period: Period | None, *, anchor: str = "published", **kw: Any) -> Result:
         rtype = kw.pop("type", None) or c.rule.type or "DATE"
