@@ -184,11 +184,58 @@ class Tally:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
+    value_equivalent: int = 0
 
     def prf(self, hits: int) -> tuple[float, float, float]:
         p = hits / self.pred if self.pred else 0.0
         r = hits / self.gold if self.gold else 0.0
         return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+_DURATION = re.compile(
+    r"P(?:([\d.]+)Y)?(?:([\d.]+)Q)?(?:([\d.]+)M)?(?:([\d.]+)W)?(?:([\d.]+)D)?(?:T(?:([\d.]+)H)?(?:([\d.]+)M)?)?"
+)
+_MISPLACED = re.compile(r"P([YMWD])(\d+)")  # "PY5": the unit before the number, a known slip
+_PERIOD = re.compile(r"(\d{4})(?:-(Q[1-4]|H[12]|\d\d))?(?:/(\d{4})-(\d\d))?")
+
+
+def same_value(gold: str | None, pred: str | None) -> bool:
+    """Equal values, or equal up to spelling: durations by length (P2Q = P6M), calendar
+    periods by their months (2009-Q1 = 2009-01/2009-03), "PY5" read as "P5Y"."""
+    if gold is None or pred is None:
+        return False
+    if gold == pred:
+        return True
+    gold = _MISPLACED.sub(r"P\2\1", gold)
+    if gold.startswith("P") and pred.startswith("P"):
+        return _length(gold) is not None and _length(gold) == _length(pred)
+    return _months(gold) is not None and _months(gold) == _months(pred)
+
+
+def _length(value: str) -> tuple[float, float] | None:
+    m = _DURATION.fullmatch(value)
+    if not m or value in ("P", "PT"):
+        return None
+    y, q, mo, w, d, h, mi = (float(x) if x else 0.0 for x in m.groups())
+    return (y * 12 + q * 3 + mo, (w * 7 + d) * 1440 + h * 60 + mi)
+
+
+def _months(value: str) -> tuple[int, int] | None:
+    m = _PERIOD.fullmatch(value)
+    if not m:
+        return None
+    year, part = int(m[1]), m[2]
+    if m[3]:
+        if part is None or not part.isdigit():
+            return None
+        return year * 12 + int(part) - 1, int(m[3]) * 12 + int(m[4]) - 1
+    if part is None:
+        return year * 12, year * 12 + 11
+    if part[0] in "QH":
+        size = 3 if part[0] == "Q" else 6
+        first = year * 12 + (int(part[1]) - 1) * size
+        return first, first + size - 1
+    return year * 12 + int(part) - 1, year * 12 + int(part) - 1
 
 
 def score(doc: Document, pred: list[Timex], tally: Tally, misses: list[str]) -> None:
@@ -212,6 +259,7 @@ def score(doc: Document, pred: list[Timex], tally: Tally, misses: list[str]) -> 
         tally.strict += g.tokens == p.tokens
         tally.type_ok += g.type == p.type
         tally.value_ok += g.value == p.value
+        tally.value_equivalent += same_value(g.value, p.value)
         if g.value != p.value:
             misses.append(
                 f"{doc.name}: value {p.text!r} = {p.value} ({p.type}); gold {g.text!r} = {g.value} ({g.type})"
@@ -242,6 +290,7 @@ def main() -> int:
     sp, sr, sf = tally.prf(tally.strict)
     rp, rr, rf = tally.prf(tally.relaxed)
     vp, vr, vf = tally.prf(tally.value_ok)
+    ep, er, ef = tally.prf(tally.value_equivalent)
     type_acc = tally.type_ok / tally.relaxed if tally.relaxed else 0.0
     value_acc = tally.value_ok / tally.relaxed if tally.relaxed else 0.0
     print(f"TempEval-3-style scores on {len(files)} files: {tally.gold} gold, {tally.pred} predicted time expressions")
@@ -250,6 +299,9 @@ def main() -> int:
     print(f"{'relaxed extent':16} {rp:6.3f} {rr:6.3f} {rf:6.3f}")
     print(f"{'value':16} {vp:6.3f} {vr:6.3f} {vf:6.3f}   (value accuracy {value_acc:.3f})")
     print(f"{'type accuracy':16} {'':>6} {'':>6} {type_acc:6.3f}")
+    print(
+        f"{'value, spelling':16} {ep:6.3f} {er:6.3f} {ef:6.3f}   (equivalent ISO spellings count: P2Q = P6M, PY5 = P5Y)"
+    )
     print(CREDIT)
     if args.misses:
         print("\n".join(misses))
@@ -258,6 +310,7 @@ def main() -> int:
             "files": len(files), "gold": tally.gold, "predicted": tally.pred,
             "strict": {"p": sp, "r": sr, "f1": sf}, "relaxed": {"p": rp, "r": rr, "f1": rf},
             "value": {"p": vp, "r": vr, "f1": vf, "accuracy": value_acc}, "type_accuracy": type_acc,
+            "value_equivalent_spellings": {"p": ep, "r": er, "f1": ef},
         }  # fmt: skip
         args.json.write_text(json.dumps(out, indent=2))
     return 0
