@@ -15,7 +15,9 @@ from .tokenarrays import LENGTH_COL, LOWER_COL, START_COL, SUFFIX_COL, TokenArra
 _TENSE_TOKENS = 20  # tokens read on each side of an expression for its tense
 
 
-_BOUND, _FUTURE, _PAST, _PHRASE, _WEAK_EXCEPTION, _PARTICIPLE_BEFORE, _MAY, _DEADLINE = 1, 2, 4, 8, 16, 32, 64, 128
+_BOUND, _FUTURE, _PAST, _PHRASE, _WEAK_EXCEPTION, _PARTICIPLE_BEFORE, _MAY, _DEADLINE, _BEFORE, _REPORTING = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256, 512,
+)  # fmt: skip
 
 
 class TenseRules:
@@ -39,6 +41,8 @@ class TenseRules:
         mark(tense["participle_before"], _PARTICIPLE_BEFORE)
         mark(["may"], _MAY)
         mark(["by", "until", "till"], _DEADLINE)
+        mark(["before"], _BEFORE)
+        mark(tense["reporting_words"], _REPORTING)
         self.phrases: dict[tuple[int, int], list[tuple[int, ...]]] = {}  # first two words -> the rest
         for phrase in tense["future_phrases"]:
             parts = tuple(strings.add(w) for w in phrase.split())
@@ -50,7 +54,7 @@ class TenseRules:
 class Tense:
     """Tense lookups for one document, from its tokens.
 
-    A marker is (start char, end char, tense, strong); bounds are the start characters of
+    A marker is (start char, end char, tense, strong, a verb of saying); bounds are the start characters of
     clause boundaries (commas, "that", "and", ...). Each sentence is read once; an
     expression looks at the markers within ``_TENSE_TOKENS`` tokens of it."""
 
@@ -60,9 +64,9 @@ class Tense:
         self.tokens = tokens
         self.token_starts = tokens.column(START_COL)
         self.sentence_starts = tokens.sentence_starts
-        self._cache: dict[int, tuple[list[tuple[int, int, str, bool]], list[int], list[int]]] = {}
+        self._cache: dict[int, tuple[list[tuple[int, int, str, bool, bool]], list[int], list[int]]] = {}
 
-    def _sentence(self, s: int) -> tuple[list[tuple[int, int, str, bool]], list[int], list[int]]:
+    def _sentence(self, s: int) -> tuple[list[tuple[int, int, str, bool, bool]], list[int], list[int]]:
         """Markers (with their start characters, for bisecting) and bounds of sentence ``s``."""
         cached = self._cache.get(s)
         if cached is not None:
@@ -73,7 +77,7 @@ class Tense:
         classes, ed_suffixes = rules.classes, rules.ed_suffixes
         first = self.sentence_starts[s] if s >= 0 else 0
         last = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(lower)
-        markers: list[tuple[int, int, str, bool]] = []
+        markers: list[tuple[int, int, str, bool, bool]] = []
         bounds: list[int] = []
         j = first
         while j < last:
@@ -89,15 +93,15 @@ class Tense:
                 rests = rules.phrases.get((low, lower[j + 1]))
                 phrase_end = _phrase_at(lower, j + 2, last, rests) if rests else 0
                 if phrase_end:
-                    markers.append((start, start_of[phrase_end - 1] + length_of[phrase_end - 1], "future", True))
+                    markers.append((start, start_of[phrase_end - 1] + length_of[phrase_end - 1], "future", True, False))
                     j = phrase_end
                     continue
             if cls & _FUTURE or (cls & _MAY and text[start] == "m"):  # "may", not "May"
-                markers.append((start, start + length, "future", True))
+                markers.append((start, start + length, "future", True, False))
             elif (cls & _PAST or (length > 3 and not cls & _WEAK_EXCEPTION and suffix_of[j] in ed_suffixes)) and (
                 j == first or not classes.get(lower[j - 1], 0) & _PARTICIPLE_BEFORE
             ):  # after "be"/"to" a past form is a participle ("will be held"), not a tense
-                markers.append((start, start + length, "past", bool(cls & _PAST)))
+                markers.append((start, start + length, "past", bool(cls & _PAST), bool(cls & _REPORTING)))
             j += 1
         result = (markers, [m[0] for m in markers], bounds)
         self._cache[s] = result
@@ -113,7 +117,8 @@ class Tense:
     def at(self, start: int, end: int) -> str | None:
         """ "past", "future" or None for the expression at [start, end): the tense of the
         nearest marker in its clause (strong forms first), else in its sentence. A
-        deadline ("by June", "until Friday") is future unless its clause is in the past."""
+        deadline ("by June", "until Friday", "before July") is future unless its clause
+        is in the past."""
         near = bisect.bisect_right(self.token_starts, start) - 1
         s = bisect.bisect_right(self.sentence_starts, near) - 1
         markers, starts, bounds = self._sentence(s)
@@ -127,9 +132,10 @@ class Tense:
         w_hi = starts_[min(len(starts_) - 1, near + _TENSE_TOKENS)]
         best: tuple[int, int] | None = None
         best_tense = None
-        past_in_clause = False
+        past_in_clause = False  # a strong past marker in the clause
+        any_past_in_clause = False
         for k in range(bisect.bisect_left(starts, w_lo), bisect.bisect_right(starts, w_hi)):
-            m_start, m_end, tense, strong = markers[k]
+            m_start, m_end, tense, strong, reporting = markers[k]
             if m_end <= start:
                 distance = start - m_end
             elif m_start >= end:
@@ -137,20 +143,25 @@ class Tense:
             else:
                 continue
             in_clause = lo <= m_start < hi
-            past_in_clause = past_in_clause or (in_clause and strong and tense == "past")
+            if reporting and not in_clause:
+                continue  # "X said Monday, ... before the August recess": "said" frames the report
+            if in_clause and tense == "past":
+                any_past_in_clause = True
+                past_in_clause = past_in_clause or strong
             key = ((0 if in_clause else 2) + (0 if strong else 1), distance)
             if best is None or key < best:
                 best, best_tense = key, tense
-        if not past_in_clause and self._deadline_before(near):
+        before = self._classes_before(near)
+        if (before & _DEADLINE and not past_in_clause) or (before & _BEFORE and not any_past_in_clause):
             return "future"
         return best_tense
 
-    def _deadline_before(self, near: int) -> bool:
-        """Whether the word before token ``near`` is "by", "until" or "till"."""
+    def _classes_before(self, near: int) -> int:
+        """The word classes of the word before token ``near`` ("by", "until", "before" ...)."""
         k = near - 1
         while k >= 0 and self.text[self.token_starts[k]].isspace():
             k -= 1
-        return k >= 0 and bool(self.rules.classes.get(self.tokens.column(LOWER_COL)[k], 0) & _DEADLINE)
+        return self.rules.classes.get(self.tokens.column(LOWER_COL)[k], 0) if k >= 0 else 0
 
 
 def _phrase_at(lower: list[int], j: int, last: int, rests: list[tuple[int, ...]]) -> int:

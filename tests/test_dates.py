@@ -109,6 +109,10 @@ def test_dates_absolute_forms(extract, sentence, expression, value):
         ),
         ("Orders should recover in the second half, the chief executive said.", "the second half", "2024-H2"),
         ("Lenders expect defaults to rise in the coming months.", "the coming months", "FUTURE_REF"),
+        ("The index had climbed earlier in the day.", "earlier in the day", "2024-06-12"),
+        ("Leaders are unlikely to hold a vote before July.", "July", "2024-07"),
+        ("Analysts said the bank was likely to cut rates in March.", "March", "2025-03"),
+        ("Officials said on Monday, pointing to the September deadline, that talks go on.", "September", "2024-09"),
     ],
 )
 def test_dates_relative_to_publication(extract, sentence, expression, value):
@@ -161,6 +165,15 @@ def test_dates_year_boundaries(extract, sentence, expression, value):
         (
             "The index fell 3 percent on Monday to end the day at its lowest level since 2019.",
             {"Monday": "2024-06-10", "the day": "2024-06-10", "2019": "2019"},
+        ),
+        (
+            "Output stalled in the fourth quarter of 2023 compared with the previous three months.",
+            {"the fourth quarter of 2023": "2023-Q4", "the previous three months": "2023-Q3"},
+        ),
+        (
+            "Tax receipts dropped in the first two months of the fiscal year, October and November, "
+            "and the treasury will publish new estimates in December.",
+            {"October": "2023-10", "November": "2023-11"},
         ),
         (
             "Shares fell on Tuesday after sales rose 5 percent in May; the stock ended the day lower.",
@@ -285,6 +298,12 @@ def test_dates_modifiers(extract, sentence, expression, value, mod):
         (
             "The Pune-based lender posted a Q4 profit of Rs 90 crore and targets growth in the first quarter of FY26.",
             {"Q4": "2024-Q1", "the first quarter of FY26": "2025-Q2"},
+        ),
+        (
+            "The Osaka toolmaker cut its forecast for the fiscal year ending March after a weak fiscal Q4 "
+            "for Japanese exporters; a second plant opens in the fiscal year starting April 2026.",
+            {"the fiscal year ending March": "2024-04/2025-03", "fiscal Q4": "2024-Q1",
+             "the fiscal year starting April 2026": "2026-04/2027-03"},
         ),
     ],
 )  # fmt: skip

@@ -2,12 +2,13 @@
 
 How it works, per article:
 
-1. **Find.** Words that can carry a date (month and weekday names, "year", "today",
-   four-digit numbers, clock times ...) are picked from the token arrays; around each
-   one a small window of text is searched with one regex compiled from
-   ``patterns/dates_grammar.txt`` (ordered rules, first match wins). Each match is
-   checked in context (``_accept``: "1984 delegates" is not a year, "Theresa May" is
-   not a month).
+1. **Find.** Trigger words (month and weekday names, "year", "today", four-digit
+   numbers, clock times ...) are picked from the token arrays. At each trigger, and at
+   the few words before it that can open an expression ("the first half of"), the
+   rules of ``patterns/dates_grammar.txt`` that can start there (indexed by their first
+   characters, ``extract.timegrammar``) are tried in grammar order; the first match
+   accepted in context wins (``_accept``: "1984 delegates" is not a year, "Theresa May"
+   is not a month).
 2. **Resolve.** Matches are resolved in document order to ``Period`` values
    (``extract.timex``): absolute forms directly, deictic ones ("last week") against
    the publication date, anaphoric ones ("the previous year", "a month earlier")
@@ -57,15 +58,14 @@ _FREQUENCY = {
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}  # fmt: skip
 _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
-_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "overnight", "lunchtime"}
 
 _WORD_CHARS = frozenset("_$€£¥#№'’.-")
 _WORD_AFTER = re.compile(r"[\s'’\"“”]*([\w'’.%-]*)")
 _SPACE = re.compile(r"\s+")
 _QUARTER_PENALTY = 60  # days: a quarter's tense counts less than a month's (see Resolver.choose)
-_PARTICIPLE_BEFORE = frozenset({"be", "been", "being", "to", "is", "are", "am", "get", "gets"})
 _BOUND_WORDS = frozenset({"since", "from", "until", "till", "by", "before", "after", "to", "through", "than"})
 _DECADE_BEFORE = re.compile(r"\d0['’]?s\b")
+_INNER_MONTH = re.compile(r"(?:(last|next|this)\s+)?(\w+)\.?(?:\s+(\d{1,2})\b)?(?:,?\s+(\d{4}))?", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -520,6 +520,7 @@ class Resolver:
         self.ref: Ref | None = None
         self.year_ref: Ref | None = None  # the last date whose year the text states
         self.day_ref: Ref | None = None  # the last day (or time of day) the story named
+        self.span_ref: Ref | None = None  # the last span of months (quarter, half, fiscal year ...)
         self.results: list[Result] = []
         self._done: dict[int, list[Result]] = {}
         self._candidates: list[Candidate] = []
@@ -527,6 +528,7 @@ class Resolver:
     # ---- driver
 
     def resolve_all(self, candidates: list[Candidate]) -> list[Result]:
+        """The results of the candidates, resolved in document order."""
         self._candidates = candidates
         for i in range(len(candidates)):
             self._resolve(i)
@@ -550,6 +552,8 @@ class Resolver:
                     self.year_ref = self.ref
                 if res.period.gran in ("D", "T"):
                     self.day_ref = self.ref
+                if res.period.gran in ("I", "FY", "Q", "H"):
+                    self.span_ref = self.ref
         self._done[i] = results
         self.results.extend(results)
         return results
@@ -570,12 +574,15 @@ class Resolver:
         return bool(self._fiscal and self._fiscal[1])
 
     def sentence_of(self, pos: int) -> int:
+        """The index of the sentence that holds character ``pos``."""
         return bisect.bisect_right(self._sentence_starts, pos) - 1
 
     def tense_of(self, c: Candidate) -> str | None:
+        """ "past", "future" or None for the clause around a candidate."""
         return self.tense.at(c.start, c.end)
 
     def result(self, c: Candidate, period: Period | None, *, anchor: str = "published", **kw: Any) -> Result:
+        """A result over the candidate's extent; the value is the period's unless given."""
         rtype = kw.pop("type", None) or c.rule.type or "DATE"
         value = kw.pop("value", None)
         if value is None and period is not None:
@@ -585,6 +592,7 @@ class Resolver:
         )
 
     def mod_of(self, c: Candidate) -> str | None:
+        """The TIMEX3 mod of "early", "mid-", "late", "the end of" ..."""
         pre = c.low("pre")
         if pre:
             return _MOD_OF_PRE.get(pre)
@@ -605,6 +613,14 @@ class Resolver:
         if len(head.split()) > 3 and self.tense.boundary_between(ref.end, c.start):
             return None
         return ref.period.start.year
+
+    def within_ref(self, c: Candidate, options: list[Period]) -> Period | None:
+        """The one option inside the span of months the same sentence just named."""
+        ref = self.span_ref
+        if ref is None or ref.sentence != self.sentence_of(c.start):
+            return None
+        inside = [p for p in options if ref.period.start <= p.start and p.end <= ref.period.end]
+        return inside[0] if len(inside) == 1 else None
 
     def base(self, gran: str, *, keep: bool = False) -> tuple[Period, str] | None:
         """The reference time at granularity ``gran`` (falling back to the publication date);
@@ -749,6 +765,9 @@ class Resolver:
         elif rel == "this":
             p = timex.month(d.year, m)
         else:
+            inside = self.within_ref(c, options)
+            if inside is not None:  # "the first two months of the fiscal year, July and August"
+                return self.result(c, inside, mod=mod, anchor=self.span_ref.anchor)  # type: ignore[union-attr]
             year = self.sentence_year(c)
             if year is not None:
                 return self.result(c, timex.month(year, m), mod=mod, anchor=self.year_ref.anchor)  # type: ignore[union-attr]
@@ -843,10 +862,12 @@ class Resolver:
         return self._part(c, gran, index, yref, year)
 
     def _kind_quarter_code(self, c: Candidate, i: int) -> Result | None:
-        code = (c.get("qc") or "").upper()
+        code = (c.get("qc") or c.get("qc2") or "").upper()
         gran = "H" if "H" in code else "Q"
         index = int(re.sub(r"\D", "", code))
-        yref = c.low("fy")
+        yref = c.low("fy") or c.low("fy2")
+        if c.rule.id == "date.fiscal_quarter":  # "fiscal Q3": of the fiscal year around publication
+            return self._fiscal_part(c, gran, index)
         year = c.get("year")
         if c.get("yy"):
             year = str(2000 + int(c.get("yy") or 0))
@@ -880,38 +901,44 @@ class Resolver:
             return self.result(c, make(y[0], index), anchor=y[1], explicit_year=True)
         if self.fiscal_quarters and self.fy_start not in (None, 1) and gran == "Q":
             # the article numbers quarters by fiscal year: Q3 of an April-March year is Oct-Dec
-            fs = self.fy_start
-            assert fs is not None
-            options = self.around(lambda y: _fiscal_quarter(y, fs, index))
-            return self.result(c, self.choose(options, self.tense_of(c), _QUARTER_PENALTY))
+            return self._fiscal_part(c, gran, index)
         year_here = self.sentence_year(c)
         if year_here is not None:
             return self.result(c, make(year_here, index), anchor=self.year_ref.anchor)  # type: ignore[union-attr]
         p = self.choose(self.around(lambda y: make(y, index)), self.tense_of(c), _QUARTER_PENALTY)
         return self.result(c, p)
 
+    def _fiscal_part(self, c: Candidate, gran: str, index: int) -> Result | None:
+        """Fiscal quarter ``index`` nearest publication (by tense); "FYnn-Qn" if the fiscal
+        year's first month is unknown."""
+        fs = self.fy_start
+        if gran != "Q":
+            return self.result(c, None)
+        if fs is None or fs == 1:
+            make = timex.quarter
+            return self.result(
+                c, self.choose(self.around(lambda y: make(y, index)), self.tense_of(c), _QUARTER_PENALTY)
+            )
+        options = self.around(lambda y: _fiscal_quarter(y, fs, index)) + self.around(
+            lambda y: _fiscal_quarter(y + 1, fs, index)
+        )
+        return self.result(c, self.choose(options, self.tense_of(c), _QUARTER_PENALTY))
+
     def year_of_phrase(self, c: Candidate, phrase: str) -> tuple[int, str] | None:
-        """The year of "this year", "last year", "the previous year", "the year"."""
+        """The year of "this year", "last year", "next year", "the year", and of "the
+        previous/same/following year" (relative to the story's year)."""
         words = phrase.split()
-        if words[0] in ("this", "the") and words[-1] == "year" and len(words) <= 3 and "previous" not in words:
-            if words[0] == "the" and len(words) == 2:
-                year = self.sentence_year(c)
-                if year is not None:
-                    return year, self.year_ref.anchor  # type: ignore[union-attr]
-            if words[0] == "the" and "following" not in words and "same" not in words and len(words) == 3:
-                pass
-            if self.dct is None:
-                return None
-            shift = 1 if "following" in words else 0
-            return self.dct.year + shift, "published"
-        if words[0] == "last" or "previous" in words:
-            if "previous" in words:
+        for word, shift in (("previous", -1), ("same", 0), ("following", 1)):
+            if word in words:
                 b = self.base("Y")
-                return (b[0].start.year - 1, b[1]) if b else None
-            return (self.dct.year - 1, "published") if self.dct else None
-        if words[0] == "next":
-            return (self.dct.year + 1, "published") if self.dct else None
-        return (self.dct.year, "published") if self.dct else None
+                return (b[0].start.year + shift, b[1]) if b else None
+        if words == ["the", "year"]:
+            year = self.sentence_year(c)
+            if year is not None:
+                return year, self.year_ref.anchor  # type: ignore[union-attr]
+        if self.dct is None:
+            return None
+        return self.dct.year + {"last": -1, "next": 1}.get(words[0], 0), "published"
 
     def fiscal_period(self, phrase: str, digits: str | None, rel: str | None = None) -> tuple[Period, str] | None:
         """The fiscal year a phrase names: "fiscal 2024", "2019/20", "this fiscal year"."""
@@ -952,7 +979,11 @@ class Resolver:
         return self.result(c, fy[0], anchor=fy[1])
 
     def _kind_fiscal_end(self, c: Candidate, i: int) -> Result | None:
-        inner = self._inner_month(c, c.get("fwhen") or "")
+        """ "the fiscal year that ended last June", "the fiscal year starting April 2026"."""
+        verb = c.low("fend") or ""
+        # "ended"/"began" look back, "ending"/"starts" at the current or next one
+        tense = "past" if verb.endswith("ed") or verb == "began" else "future"
+        inner = self._inner_month(c, c.get("fwhen") or "", tense)
         if inner is None:
             return self.result(c, None)
         end_month, anchor = inner
@@ -965,8 +996,8 @@ class Resolver:
             p = timex.months(end_month.start.year, end_month.start.month, end.year, end.month, "FY")
         return self.result(c, p._replace(fy_start=p.start.month), anchor=anchor)
 
-    def _inner_month(self, c: Candidate, phrase: str) -> tuple[Period, str] | None:
-        m = re.match(r"(?:(last|next|this)\s+)?(\w+)\.?(?:\s+(\d{1,2}))?(?:,?\s+(\d{4}))?", phrase, re.IGNORECASE)
+    def _inner_month(self, c: Candidate, phrase: str, tense: str | None) -> tuple[Period, str] | None:
+        m = _INNER_MONTH.match(phrase)
         if not m or month_number(m.group(2)) is None:
             return None
         month = month_number(m.group(2))
@@ -981,8 +1012,11 @@ class Resolver:
             y = d.year if month > d.month else d.year + 1
         elif rel == "this":
             y = d.year
+        elif rel == "last":
+            y = d.year if month < d.month else d.year - 1
         else:
-            y = d.year if month < d.month or (month == d.month and not rel) else d.year - 1
+            p = self.choose(self.around(lambda y: timex.month(y, month)), tense)
+            return (p, "published") if p is not None else None
         return timex.month(y, month), "published"
 
     def _kind_first_n(self, c: Candidate, i: int) -> Result | None:
@@ -1278,6 +1312,22 @@ class Resolver:
         return self.result(c, p, mod=mod)
 
     # ---- kinds: durations and sets
+
+    def _kind_previous_n(self, c: Candidate, i: int) -> Result | None:
+        """ "the previous three months" after "the fourth quarter": the months before the
+        reference period (with no reference, the length of time)."""
+        n = _number(c.low("num") or "", self.words)
+        unit = (c.low("unit") or "").rstrip("s")
+        ref = self.ref
+        if n is None or not float(n).is_integer() or ref is None or ref.period.gran in ("D", "W", "WE", "T"):
+            return self._kind_rolling(c, i)
+        span = int(n) * {"month": 1, "quarter": 3, "year": 12}[unit]
+        last = add_months(dt.date(ref.period.start.year, ref.period.start.month, 1), -1)
+        first = add_months(last, 1 - span)
+        p = timex.months(first.year, first.month, last.year, last.month)
+        if span == 3 and (first.month - 1) % 3 == 0:
+            p = timex.of("Q", first)
+        return self.result(c, p, type="DATE", anchor=ref.anchor)
 
     def _kind_rolling(self, c: Candidate, i: int) -> Result | None:
         plural = (c.low("unit") or "").endswith("s")
