@@ -31,6 +31,13 @@ from extract.components.article import proper_case, split_header
         ("2016-03-01\n(Reporting by Omar Haddad in Cairo; Editing by Jane Doe)", "2016-03-01", ["Omar Haddad"], None),
         ("By Reuters | Published Tue, March 6th 2018 at 10:02", "2018-03-06T10:02", [], "Reuters"),
         ("10/04/2020 | 06:30pm EDT\nWireWatch | Reuters", "2020-10-04T18:30", [], "Reuters"),
+        (
+            "By RUTH OKONJO and PAUL VANCE Associated Press\nUpdated 3:10 PM EST, March 4, 2022",
+            "2022-03-04T15:10",
+            ["Ruth Okonjo", "Paul Vance"],
+            None,
+        ),
+        ("By Hana Sato, Tokyo\nPublished: 2 Feb. 2021, 10:00", "2021-02-02T10:00", ["Hana Sato"], None),
     ],
 )
 def test_article_header_forms(extract, header, published, authors, outlet):
