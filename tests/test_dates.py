@@ -140,6 +140,27 @@ def test_dates_year_boundaries(extract, sentence, expression, value):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The cabinet approved the plan on Friday.", "Friday", "2025-03-28"),
+        ("Earlier this month, regulators tightened the rules.", "Earlier this month", "2025-03"),
+        ("The ministry published the figures in June.", "June", "2024-06"),
+        ("Shipments rose in the first half of 2024.", "the first half of 2024", "2024-H1"),
+        ("Margins narrowed in the third quarter of last year.", "the third quarter of last year", "2024-Q3"),
+        ("Freight volumes slipped this week.", "this week", "2025-W13"),
+        ("Housing starts doubled in the 2020s.", "the 2020s", "202"),
+        ("Tourism should peak this summer.", "this summer", "2025-SU"),
+        ("The suspect was detained at 00:37.", "00:37", "2025-03-29T00:37"),
+        ("Such storms were rare in the past.", "the past", "PAST_REF"),
+        ("Rates will stay on hold for the time being.", "the time being", "PRESENT_REF"),
+    ],
+)
+def test_dates_values_of_the_issue(extract, sentence, expression, value):
+    # published on Saturday 2025-03-29 (ISO week 13)
+    assert found(extract(sentence, published="2025-03-29"), expression)[1] == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "expressions"),
     [
         (
