@@ -20,7 +20,7 @@ _DECADE = re.compile(r"\d\d(?:s\b|\b)")
 _MAX_WARNINGS = 20
 
 
-@dataclass
+@dataclass(slots=True)
 class MarkedQuote:
     """A passage between quote marks; ``parts`` are the character ranges inside the
     marks (one per paragraph for a quote that runs over several paragraphs)."""
@@ -31,7 +31,7 @@ class MarkedQuote:
     family: str  # "double" or "single"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     family: str
     pos: int  # the mark that opened the current part
@@ -44,7 +44,7 @@ class _Open:
         self.opens.append(self.pos)
 
 
-@dataclass
+@dataclass(slots=True)
 class ScanResult:
     quotes: list[MarkedQuote]
     warnings: list[dict[str, object]]
@@ -117,7 +117,7 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]], elisions: frozense
     return ScanResult(quotes, warnings.finish())
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sink:
     quotes: list[MarkedQuote]
     warnings: _Warnings

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -85,7 +85,7 @@ _PRONOUN_SECTIONS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cue:
     """A cue and what its analysis found around it (token indices)."""
 
@@ -116,7 +116,7 @@ class _Cue:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     kind: str
     parts: list[tuple[int, int]]
@@ -130,19 +130,19 @@ class _Candidate:
     marked: MarkedQuote | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Speaker:
     entity: str | None
     text: str | None
     mention: tuple[int, int] | None
-    person: bool = False
+    person: bool | None = False  # None: not known (a lone capitalized word)
     plural: bool = False
     np_text: str = ""
     is_data: bool = False
     gender: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -152,23 +152,31 @@ class _Mention:
 
 
 class _Tokens:
-    """Cheap token access over numpy arrays of the doc (no Token objects)."""
+    """Cheap token access over numpy arrays of the doc (no Token objects). The lists
+    carry two empty entries at the end, so that indices -2..n+1 read as "no token"."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text
         self.n = len(doc)
         if self.n:
-            arr = doc.to_array([IDX, LENGTH, SENT_START])
+            arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
             starts = arr[:, 0].astype(np.int64)
             self.starts: list[int] = starts.tolist()
             self.ends: list[int] = (starts + arr[:, 1].astype(np.int64)).tolist()
             sents = np.flatnonzero(arr[:, 2] == 1).tolist()
+            spaces = (arr[:, 3] == 1).tolist()
         else:
-            self.starts, self.ends, sents = [], [], []
+            self.starts, self.ends, sents, spaces = [], [], [], []
         if not sents or sents[0] != 0:
             sents.insert(0, 0)
         self.sent_starts: list[int] = sents
-        self._low: dict[int, str] = {}
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            self.lows = [lowered[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        else:  # a few characters change length when lowered ("İ")
+            self.lows = [text[s:e].lower() for s, e in zip(self.starts, self.ends, strict=True)]
+        self.lows += ["", ""]
+        self.spaces: list[bool] = [*spaces, False, False]
 
     def word(self, i: int) -> str:
         if 0 <= i < self.n:
@@ -176,10 +184,7 @@ class _Tokens:
         return ""
 
     def low(self, i: int) -> str:
-        w = self._low.get(i)
-        if w is None:
-            w = self._low[i] = self.word(i).lower()
-        return w
+        return self.lows[i]
 
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, i) - 1
@@ -196,11 +201,13 @@ class _Tokens:
         return bisect.bisect_left(self.starts, char)
 
     def is_space(self, i: int) -> bool:
-        return self.word(i).isspace()
+        return self.spaces[i]
 
     def is_cap(self, i: int) -> bool:
-        w = self.word(i)
-        return bool(w) and (w[0].isupper() or (w[0].isdigit() and i > 0 and self.word(i - 1)[:1].isupper()))
+        if not 0 <= i < self.n:
+            return False
+        ch = self.text[self.starts[i]]
+        return ch.isupper() or (ch.isdigit() and i > 0 and self.text[self.starts[i - 1]].isupper())
 
     def chars(self, a: int, b: int) -> tuple[int, int]:
         """Character range of tokens [a, b)."""
@@ -282,12 +289,13 @@ class _Run:
                 self.headline = (span.start_char, span.end_char)
             elif span.label_ == "dateline":
                 end = span.end_char
-                m = re.compile(r"[\s\-–—:]*").match(text, end)
+                m = _DATELINE_TAIL.match(text, end)
                 self.dateline_end = m.end() if m else end
         self.mentions = self._entity_mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self.clusters = {c["id"]: c for c in doc_data(doc).get("entities") or []}
-        self._registry_cache: list[tuple[int, str, bool]] | None = None
+        self._occurrence_cache: dict[str, list[int]] = {}
+        self._full_name_cache: dict[str, list[tuple[int, str]]] = {}
         self.quote_ranges: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------------ helpers
@@ -351,7 +359,7 @@ class _Run:
         cues: list[_Cue] = []
         per_sentence: dict[int, int] = {}
         for _, start, end in self.c.matcher(self.doc):
-            key = " ".join(t.low(k) for k in range(start, end))
+            key = t.lows[start] if end - start == 1 else " ".join(t.lows[k] for k in range(start, end))
             word = self.lex.cues.get(key)
             if word is None:
                 continue
@@ -398,7 +406,7 @@ class _Run:
         t, c = self.t, self.c
         i, j, lo, hi = cue.i, cue.j, cue.lo, cue.hi
         word = cue.word
-        prev = t.low(i - 1) if i > lo else ""
+        prev = t.lows[i - 1] if i > lo else ""
         if (
             t.word(i)[:1].isupper()
             and i > lo
@@ -411,20 +419,24 @@ class _Run:
         if word.form != "phrase" and prev in _DETERMINERS:
             cue.rejected = True  # "the report", "his warning", "the expected growth"
             return
-        if prev in ("-", "–") or t.low(j) in ("-", "–"):
+        if prev in ("-", "–") or t.lows[j] in ("-", "–"):
             cue.rejected = True  # part of a compound: "no-shows", "state-owned"
             return
         if word.form == "ing" and prev not in (",", "as") and prev not in c.aux:
             cue.rejected = True  # "when answering a query"
             return
-        if word.form == "past" and prev in ("is", "are", "was", "were", "be", "been", "being"):
-            cue.rejected = True  # passive: "is expected to", "were estimated"
-            return
-        if j < hi and t.low(j) == "by" and word.form != "phrase":
+        if word.form == "past":
+            k = i - 1
+            while k > lo and (t.lows[k] in c.adverbs or t.lows[k].endswith("ly")):
+                k -= 1
+            if t.lows[k] in ("is", "are", "was", "were", "be", "been", "being", "'s", "’s"):
+                cue.rejected = True  # passive: "is expected to", "was provisionally estimated"
+                return
+        if j < hi and t.lows[j] == "by" and word.form != "phrase":
             cue.rejected = True  # "predicted by most economists"
             return
         if "noun" in word.tags and word.form in ("base", "third"):
-            nxt = t.low(j) if j < hi else ""
+            nxt = t.lows[j] if j < hi else ""
             if nxt not in ("that", ",", ":") and t.word(j) not in _QUOTE_CHARS:
                 cue.rejected = True  # "a preliminary report", "the state media"
 
@@ -441,24 +453,24 @@ class _Run:
         if cue.rejected:
             return
         if word.form == "ing":
-            if t.low(i - 1) == "as" and t.low(i - 2) in ("quoted", "cited"):
+            if t.lows[i - 1] == "as" and t.lows[i - 2] in ("quoted", "cited"):
                 cue.side = "left"
             else:
                 cue.side = "participle"
                 cue.governor = self._previous_cue(cue)
-        elif k >= lo and t.low(k) in _CONJUNCTIONS:
+        elif k >= lo and t.lows[k] in _CONJUNCTIONS:
             cue.side = "coordinated"
             cue.governor = self._previous_cue(cue)
-        elif k >= lo and t.low(k) in ("who", "which") and self._is_subord(k):
+        elif k >= lo and t.lows[k] in ("who", "which") and self._is_subord(k):
             cue.side = "relative"
             b = k - 1
-            if b >= lo and t.low(b) == ",":
+            if b >= lo and t.lows[b] == ",":
                 b -= 1
             np_range = self._left_np(b, lo) if b >= lo else None
             cue.subject = np_range
-        elif k >= lo and t.low(k) == ",":
+        elif k >= lo and t.lows[k] == ",":
             self._comma_left(cue, k)
-        elif k >= lo and not t.is_space(k) and t.low(k) not in _BOUNDARY and t.word(k) not in _QUOTE_CHARS:
+        elif k >= lo and not t.is_space(k) and t.lows[k] not in _BOUNDARY and t.word(k) not in _QUOTE_CHARS:
             np_range = self._left_np(k, lo)
             if np_range is not None:
                 cue.subject = np_range
@@ -477,29 +489,29 @@ class _Run:
         for _ in range(14):
             if k < lo:
                 break
-            w = t.low(k)
+            w = t.lows[k]
             if w in c.negations:
                 cue.negated = True
             elif w in c.blockers:
                 cue.rejected = True
                 return k
-            elif w in c.aux or w in c.adverbs:
+            elif w in c.aux or w in c.adverbs or (len(w) > 4 and w.endswith("ly") and not t.is_cap(k)):
                 pass
             elif w == "to":
-                gov = t.low(k - 1) if k - 1 >= lo else ""
+                gov = t.lows[k - 1] if k - 1 >= lo else ""
                 if gov in c.allowed_governors:
                     k -= 2
-                    if gov == "on" and k >= lo and t.low(k) in ("went", "goes", "go", "going"):
+                    if gov == "on" and k >= lo and t.lows[k] in ("went", "goes", "go", "going"):
                         k -= 1
                     continue
                 cue.rejected = True  # "set to announce", "important to note"
                 return k
-            elif w in c.time_words and t.low(k + 1) not in ("'s", "’s"):
-                while k - 1 >= lo and t.low(k - 1) in c.time_words:
+            elif w in c.time_words and t.lows[k + 1] not in ("'s", "’s"):
+                while k - 1 >= lo and t.lows[k - 1] in c.time_words:
                     k -= 1
-                if k - 1 >= lo and t.low(k - 1) in _TIME_PREPS:
+                if k - 1 >= lo and t.lows[k - 1] in _TIME_PREPS:
                     k -= 1
-            elif w == "," and k - 2 >= lo and t.low(k - 1) in ("however", "though", "too") and t.low(k - 2) == ",":
+            elif w == "," and k - 2 >= lo and t.lows[k - 1] in ("however", "though", "too") and t.lows[k - 2] == ",":
                 k -= 2
             else:
                 break
@@ -511,12 +523,14 @@ class _Run:
         for _ in range(14):
             if r >= hi:
                 break
-            w = t.low(r)
-            if w in c.adverbs or w == "out" or (w in c.time_words and t.low(r + 1) not in ("'s", "’s")):
+            w = t.lows[r]
+            if w in c.adverbs or w == "out" or (w in c.time_words and t.lows[r + 1] not in ("'s", "’s")):
                 r += 1
-            elif w in _TIME_PREPS and r + 1 < hi and t.low(r + 1) in c.time_words and t.low(r + 2) not in ("'s", "’s"):
+            elif (
+                w in _TIME_PREPS and r + 1 < hi and t.lows[r + 1] in c.time_words and t.lows[r + 2] not in ("'s", "’s")
+            ):
                 r += 2
-            elif w == "," and r + 2 < hi and t.low(r + 1) in ("however", "though", "too") and t.low(r + 2) == ",":
+            elif w == "," and r + 2 < hi and t.lows[r + 1] in ("however", "though", "too") and t.lows[r + 2] == ",":
                 r += 3
             else:
                 break
@@ -550,7 +564,7 @@ class _Run:
         lo = cue.lo
         c0 = None
         for b in range(k - 1, max(lo - 1, k - 30), -1):
-            w = t.low(b)
+            w = t.lows[b]
             if w == ",":
                 c0 = b
                 break
@@ -564,7 +578,7 @@ class _Run:
         if np_range is None:
             return
         _a, b = np_range
-        if not (t.is_cap(b - 1) or t.low(b - 1) == ")" or t.low(b - 1) in _SUBJECT_PRONOUNS):
+        if not (t.is_cap(b - 1) or t.lows[b - 1] == ")" or t.lows[b - 1] in _SUBJECT_PRONOUNS):
             return
         cue.subject = np_range
         cue.appositive = (c0 + 1, k)
@@ -575,12 +589,12 @@ class _Run:
         is a title after a name; the name is the speaker."""
         t, c = self.t, self.c
         a, _b = np_range
-        if a - 2 < cue.lo or t.low(a - 1) != "," or not (t.low(a) in c.titles or t.low(a) in c.person_roles):
+        if a - 2 < cue.lo or t.lows[a - 1] != "," or not (t.lows[a] in c.titles or t.lows[a] in c.person_roles):
             return
         name = self._left_np(a - 2, cue.lo)
         if name is None or not self._name_token(name[1] - 1):
             return
-        if name[0] > cue.lo and t.low(name[0] - 1) not in _BOUNDARY and not t.is_space(name[0] - 1):
+        if name[0] > cue.lo and t.lows[name[0] - 1] not in _BOUNDARY and not t.is_space(name[0] - 1):
             return
         cue.subject = name
         cue.appositive = np_range
@@ -589,13 +603,13 @@ class _Run:
         t, c = self.t, self.c
         if b - a < 1 or b - a > 25:
             return False
-        first = t.low(a)
+        first = t.lows[a]
         if first in ("who", "which", "whose"):
             return True
-        if not (first in _DETERMINERS or t.word(a)[:1].islower() or first in c.titles or t.is_cap(a)):
+        if not (first in _DETERMINERS or first in c.titles or first in c.person_roles or t.is_cap(a)):
             return False
         for x in range(a, b):
-            w = t.low(x)
+            w = t.lows[x]
             if w in c.aux or w == "that" or w in _SENT_END or w in _QUOTE_CHARS:
                 return False
             if w in c.finite and x > a and not t.is_cap(x):
@@ -605,28 +619,28 @@ class _Run:
     def _left_np(self, k: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase that ends at token ``k``, read leftwards."""
         t, c = self.t, self.c
-        if t.low(k) in c.pronouns and not (t.word(k) == "He" and k > lo and t.low(k - 1) not in _QUOTE_CHARS):
+        if t.lows[k] in c.pronouns and not (t.word(k) == "He" and k > lo and t.lows[k - 1] not in _QUOTE_CHARS):
             return (k, k + 1)
         start = k + 1
         x = k
         while x >= lo and k - x < _MAX_NP:
-            w = t.low(x)
+            w = t.lows[x]
             if t.is_space(x):
                 break
             if w == ")":
                 y = x - 1
-                while y >= lo and x - y < 10 and t.low(y) != "(":
+                while y >= lo and x - y < 10 and t.lows[y] != "(":
                     y -= 1
-                if y < lo or t.low(y) != "(":
+                if y < lo or t.lows[y] != "(":
                     break
                 start = y
                 x = y - 1
                 continue
-            if w in _BOUNDARY or t.word(x) in _QUOTE_CHARS:
+            if w in _BOUNDARY or t.word(x) in _QUOTE_CHARS or (w in ("-", "–") and not self._glued(x)):
                 break
             if self._is_subord(x) or w in c.aux or self._live_cue(x):
                 break
-            if w in _CONJUNCTIONS and (x - 1 < lo or t.low(x - 1) == ","):
+            if w in _CONJUNCTIONS and (x - 1 < lo or t.lows[x - 1] == ","):
                 break
             if self._verbish(x) and not t.is_cap(x):
                 break
@@ -634,11 +648,11 @@ class _Run:
             x -= 1
         if start > k:
             return None
-        while start <= k and (t.low(start) in _CONJUNCTIONS or (t.low(start) in c.adverbs and not t.is_cap(start))):
+        while start <= k and (t.lows[start] in _CONJUNCTIONS or (t.lows[start] in c.adverbs and not t.is_cap(start))):
             start += 1
         if start > k:
             return None
-        if t.low(start) in c.preps or (t.low(start) in c.time_words and not t.is_cap(start)):
+        if t.lows[start] in c.preps or (t.lows[start] in c.time_words and not t.is_cap(start)):
             run = self._last_cap_run(start, k + 1)
             return run
         return (start, k + 1)
@@ -646,11 +660,11 @@ class _Run:
     def _verbish(self, x: int) -> bool:
         """Whether token ``x`` looks like a finite verb (not a participle modifier)."""
         t, c = self.t, self.c
-        w = t.low(x)
+        w = t.lows[x]
         if w in c.finite:
             return True
-        if len(w) > 4 and w.endswith("ed") and t.low(x + 1) != "by":
-            prev = t.low(x - 1)
+        if len(w) > 4 and w.endswith("ed") and t.lows[x + 1] != "by":
+            prev = t.lows[x - 1]
             return prev not in _DETERMINERS and not prev.endswith("ly")
         return False
 
@@ -664,7 +678,7 @@ class _Run:
         t, c = self.t, self.c
         if not t.is_cap(x):
             return False
-        w = t.low(x)
+        w = t.lows[x]
         word = t.word(x)
         if word.isupper() and len(word) > 1:
             return True
@@ -684,7 +698,7 @@ class _Run:
         start = x
         x -= 1
         while x >= a:
-            if self._name_token(x) or (t.low(x) in _NAME_LINKS and x - 1 >= a and self._name_token(x - 1)):
+            if self._name_token(x) or (t.lows[x] in _NAME_LINKS and x - 1 >= a and self._name_token(x - 1)):
                 start = x
             else:
                 break
@@ -698,14 +712,14 @@ class _Run:
         x = r
         end = r
         while x < hi and x - r < 24:
-            w = t.low(x)
+            w = t.lows[x]
             if t.is_space(x) or w in _SENT_END or w in (";", ":") or t.word(x) in _QUOTE_CHARS:
                 break
             if w == "(":
                 y = x + 1
-                while y < hi and y - x < 10 and t.low(y) != ")":
+                while y < hi and y - x < 10 and t.lows[y] != ")":
                     y += 1
-                if y >= hi or t.low(y) != ")":
+                if y >= hi or t.lows[y] != ")":
                     break
                 x = end = y + 1
                 continue
@@ -714,15 +728,17 @@ class _Run:
                     end = self._next_comma(x + 1, hi)
                 break
             if w in c.preps:
-                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (t.low(x + 1) == "the" and t.is_cap(x + 2)))
+                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (t.lows[x + 1] == "the" and t.is_cap(x + 2)))
                 after_noun = (
                     x > r
                     and not t.is_cap(x - 1)
                     and (
-                        t.low(x - 1) in c.person_roles or t.low(x - 1) in c.data_nouns or t.low(x - 1) in c.group_nouns
+                        t.lows[x - 1] in c.person_roles
+                        or t.lows[x - 1] in c.data_nouns
+                        or t.lows[x - 1] in c.group_nouns
                     )
                 )
-                publisher = w in c.publisher_links and x > r and t.low(x - 1) in c.publisher_links | c.data_nouns
+                publisher = w in c.publisher_links and x > r and t.lows[x - 1] in c.publisher_links | c.data_nouns
                 if not (w in ("of", "for", "from", "at", "by", "in") and (inside_name or after_noun or publisher)):
                     break
                 if w == "by" and not publisher:
@@ -732,7 +748,7 @@ class _Run:
                 or (w in c.time_words and x > r and w in _WEEKDAYS)
                 or self._is_subord(x)
                 or w in c.aux
-                or (self._verbish(x) and not (w in c.publisher_links and t.low(x + 1) == "by"))
+                or (self._verbish(x) and not (w in c.publisher_links and t.lows[x + 1] == "by"))
             ):
                 break
             x += 1
@@ -742,7 +758,7 @@ class _Run:
     def _next_comma(self, a: int, hi: int) -> int:
         t = self.t
         for x in range(a, min(hi, a + 25)):
-            w = t.low(x)
+            w = t.lows[x]
             if w == ",":
                 return x
             if w in _SENT_END or w in (";", ":"):
@@ -751,7 +767,7 @@ class _Run:
 
     def _name_like(self, a: int, b: int) -> bool:
         t = self.t
-        return any(t.is_cap(x) for x in range(a, b)) or t.low(a) in _DETERMINERS
+        return any(t.is_cap(x) for x in range(a, b)) or t.lows[a] in _DETERMINERS
 
     def _analyse_according(self, cue: _Cue) -> None:
         t = self.t
@@ -766,7 +782,7 @@ class _Run:
         comma = None
         if clause_first:
             for x in range(se, min(hi, se + 20)):
-                w = t.low(x)
+                w = t.lows[x]
                 if w == ",":
                     comma = x
                     break
@@ -780,7 +796,7 @@ class _Run:
         else:
             start = self._clause_start_token(lo)
             end = i
-            if end - 1 >= start and t.low(end - 1) == ",":
+            if end - 1 >= start and t.lows[end - 1] == ",":
                 end -= 1
             cue.complement = (start, end) if end > start else None
             cue.comp_kind = "according_last"
@@ -810,7 +826,7 @@ class _Run:
                 r = self._skip_right(r2, hi)
         if r >= hi or t.is_space(r):
             return
-        w = t.low(r)
+        w = t.lows[r]
         if w in _SENT_END or w in (",", ";", ")"):
             return
         if w == "that":
@@ -829,12 +845,12 @@ class _Run:
                 self._set_complement(cue, r, "to")
                 return
             for x in range(r, min(hi, r + 25)):
-                lw = t.low(x)
+                lw = t.lows[x]
                 if lw == "that":
                     self._set_complement(cue, x + 1, "that")
                     return
                 if lw in _BOUNDARY or t.is_space(x) or self._live_cue(x):
-                    if t.word(x) in _QUOTE_CHARS and core and t.low(x - 1) == "to":
+                    if t.word(x) in _QUOTE_CHARS and core and t.lows[x - 1] == "to":
                         self._set_complement(cue, x - 1, "to")
                     return
                 if lw == "to" and core and self._infinitive_at(x):
@@ -853,7 +869,7 @@ class _Run:
     def _skip_object(self, r: int, hi: int) -> int:
         """The addressee of "told" and its kind: "reporters", "Reuters", "a press conference"."""
         t, c = self.t, self.c
-        w = t.low(r)
+        w = t.lows[r]
         if w in ("him", "her", "them", "us", "me"):
             return r + 1
         if w in c.addressees:
@@ -865,9 +881,9 @@ class _Run:
             return self._more_addressee(x, hi)
         if w in _DETERMINERS:
             for x in range(r + 1, min(hi, r + 6)):
-                if t.low(x) in c.addressees:
+                if t.lows[x] in c.addressees:
                     return self._more_addressee(x + 1, hi)
-                if t.low(x) in _BOUNDARY:
+                if t.lows[x] in _BOUNDARY:
                     break
         return r
 
@@ -880,7 +896,7 @@ class _Run:
     def _set_complement(self, cue: _Cue, start: int, kind: str) -> None:
         t = self.t
         hi = cue.hi
-        while start < hi and (t.low(start) in (",", "that") or t.is_space(start)):
+        while start < hi and (t.lows[start] in (",", "that") or t.is_space(start)):
             start += 1
         if start >= hi:
             return
@@ -897,11 +913,11 @@ class _Run:
         limit = min(hi, start + 150)
         x = start
         while x < limit:
-            w = t.low(x)
+            w = t.lows[x]
             if t.is_space(x) or w == ";":
                 return x
             if w == ",":
-                n1 = t.low(x + 1)
+                n1 = t.lows[x + 1]
                 if n1 in self.c.ing_cues or n1 in c.breakers or n1 == "according":
                     return x
                 if n1 in _CONJUNCTIONS and self._cue_follows(x + 2, limit):
@@ -909,7 +925,7 @@ class _Run:
                 if t.word(x + 1) in '“«„"‘' and x + 1 < limit and t.word(x + 1):
                     return x
             elif (w in _CONJUNCTIONS and self._cue_follows(x + 1, limit)) or (
-                w == "according" and t.low(x + 1) == "to"
+                w == "according" and t.lows[x + 1] == "to"
             ):
                 return x
             x += 1
@@ -920,7 +936,7 @@ class _Run:
         negation verb starts at token ``x``: "and said", "but it reiterated"."""
         t, c = self.t, self.c
         for y in range(x, min(limit, x + 3)):
-            w = t.low(y)
+            w = t.lows[y]
             cue = self.cue_at.get(y)
             if cue is not None and cue.word.form != "ing":
                 return True
@@ -976,7 +992,7 @@ class _Run:
         """The cue right after a closing mark: "...," she said / "...," said Jiang."""
         t = self.t
         x = close_tok + 1
-        while x < t.n and t.low(x) in (",", "—", "–", "-") and not t.is_space(x):
+        while x < t.n and t.lows[x] in (",", "—", "–", "-") and not t.is_space(x):
             x += 1
         if x >= t.n or t.is_space(x):
             return None
@@ -985,7 +1001,7 @@ class _Run:
                 return None
             cue = self.cue_at.get(y)
             if cue is None:
-                if t.low(y) in _SENT_END:
+                if t.lows[y] in _SENT_END:
                     return None
                 continue
             if cue.in_quote or (cue.rejected and not cue.negated and cue.subject is None):
@@ -1007,7 +1023,7 @@ class _Run:
         b = open_tok - 1
         while b >= 0 and t.is_space(b) and "\n" not in t.word(b):
             b -= 1
-        if b < 0 or t.is_space(b) or t.low(b) not in (":", ",", "—", "–"):
+        if b < 0 or t.is_space(b) or t.lows[b] not in (":", ",", "—", "–"):
             return None, ""
         floor = max(0, b - 45)
         para_start = self._paragraph_start(open_char)
@@ -1047,7 +1063,7 @@ class _Run:
         b = open_tok - 1
         while b >= 0 and t.is_space(b):
             b -= 1
-        return b < 0 or t.low(b) in _SENT_END or (t.low(b) in ("”", '"') and t.low(b - 1) in _SENT_END)
+        return b < 0 or t.lows[b] in _SENT_END or (t.lows[b] in ("”", '"') and t.lows[b - 1] in _SENT_END)
 
     def _merge_split(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Join "First," she said, "second." into one quotation with two parts."""
@@ -1109,10 +1125,10 @@ class _Run:
                 continue
             subject = speaker_cue.subject
             if cue.in_quote and (
-                t.low(subject[0]) in self.c.pronouns or cue.side != "left" or not self._speakerish(subject)
+                t.lows[subject[0]] in self.c.pronouns or cue.side != "left" or not self._speakerish(subject)
             ):
                 continue
-            if subject[1] - subject[0] == 1 and t.low(subject[0]) in _FIRST_SECOND:
+            if subject[1] - subject[0] == 1 and t.lows[subject[0]] in _FIRST_SECOND:
                 continue
             if cue.complement is not None and cue.comp_kind != "quote":
                 cand = self._forward_candidate(cue, subject)
@@ -1129,7 +1145,7 @@ class _Run:
         """Whether the subject can be a source for this cue's tags."""
         t, c = self.t, self.c
         tags = cue.word.tags
-        words = [t.low(x) for x in range(*subject)]
+        words = [t.lows[x] for x in range(*subject)]
         if "data" in tags:
             return any(w in c.data_nouns for w in words)
         if "forecast" in tags:
@@ -1143,7 +1159,7 @@ class _Run:
         if any(m.start < t.ends[b - 1] and t.starts[a] < m.end for m in self._mentions_in(t.starts[a], t.ends[b - 1])):
             return True
         for x in range(a, b):
-            w = t.low(x)
+            w = t.lows[x]
             if t.is_cap(x) or w in c.person_roles or w in c.group_nouns or w in c.data_nouns or w in c.pronouns:
                 return True
         return False
@@ -1186,18 +1202,18 @@ class _Run:
 
     def _looks_like_clause(self, a: int, b: int) -> bool:
         t, c = self.t, self.c
-        first = t.low(a)
+        first = t.lows[a]
         if first in _SUBJECT_PRONOUNS:
             return True
         if first in c.preps or first in _BOUNDARY:
             return False
         for x in range(a + 1, min(b, a + 25)):
-            w = t.low(x)
+            w = t.lows[x]
             if w in c.subords and w != "that":
                 return False
             if w in c.aux or w in c.finite:
                 return True
-            if len(w) > 4 and w.endswith("ed") and t.low(x - 1) not in _DETERMINERS and t.low(x + 1) != "by":
+            if len(w) > 4 and w.endswith("ed") and t.lows[x - 1] not in _DETERMINERS and t.lows[x + 1] != "by":
                 return True
         return False
 
@@ -1206,10 +1222,10 @@ class _Run:
         a word in -ed that no determiner precedes)."""
         t, c = self.t, self.c
         for x in range(a, min(b, a + 80)):
-            w = t.low(x)
+            w = t.lows[x]
             if w in c.aux or w in c.finite:
                 return True
-            if len(w) > 4 and w.endswith("ed") and t.low(x - 1) not in _DETERMINERS:
+            if len(w) > 4 and w.endswith("ed") and t.lows[x - 1] not in _DETERMINERS:
                 return True
         return False
 
@@ -1224,7 +1240,7 @@ class _Run:
             comma = first - 1
         else:
             comma = cue.i - 1
-        if comma < cue.lo or t.low(comma) != ",":
+        if comma < cue.lo or t.lows[comma] != ",":
             return None
         # after the cue and its speaker: only adverbials to the end of the sentence
         tail = max(cue.j, subject[1]) if cue.side == "right" else cue.j
@@ -1253,14 +1269,14 @@ class _Run:
         x = self._skip_right(x, hi)
         if x >= hi or t.is_space(x):
             return True
-        w = t.low(x)
+        w = t.lows[x]
         if w in _SENT_END or w == "," or w in c.subords or w in (";", ":", "—", "–"):
             return True
         if w in c.preps or w in c.addressees or w in _DETERMINERS:
             # a prepositional phrase ("in an interview with ...") or an addressee
             # ("told a press conference") up to the end of the sentence or a comma
             for y in range(x, min(hi, x + 20)):
-                lw = t.low(y)
+                lw = t.lows[y]
                 if lw in _SENT_END or lw == "," or t.is_space(y):
                     return True
                 if lw == "that" or t.word(y) in _QUOTE_CHARS or self._live_cue(y):
@@ -1416,6 +1432,11 @@ class _Run:
             return cue if self._speaker_of(cue) is not None else None
         return None
 
+    def _speaker_range(self, cand: _Candidate) -> tuple[int, int] | None:
+        if cand.speaker_np is not None:
+            return cand.speaker_np
+        return self._speaker_of(cand.cue) if cand.cue is not None else None
+
     def _dedupe(self, cands: list[_Candidate]) -> list[_Candidate]:
         order = {"direct": 0, "mixed": 1, "indirect": 2}
         cands.sort(key=lambda c: (c.parts[0][0], order[c.kind]))
@@ -1426,7 +1447,8 @@ class _Run:
             for other in out[-4:]:
                 os_, oe = other.parts[0][0], other.parts[-1][1]
                 inter = min(e, oe) - max(s, os_)
-                if inter > 0 and inter >= 0.8 * (e - s) and inter >= 0.8 * (oe - os_):
+                same_source = other.cue is cand.cue or self._speaker_range(other) == self._speaker_range(cand)
+                if inter > 0 and inter >= 0.8 * (e - s) and inter >= 0.8 * (oe - os_) and same_source:
                     dup = True
                     break
             if not dup:
@@ -1498,21 +1520,21 @@ class _Run:
         t, c = self.t, self.c
         a, b = np_range
         # drop a leading "and"/adverb and a trailing comma
-        while a < b and (t.low(a) in _CONJUNCTIONS or t.low(a) in (",", ":")):
+        while a < b and (t.lows[a] in _CONJUNCTIONS or t.lows[a] in (",", ":")):
             a += 1
-        while b > a and t.low(b - 1) in (",", ":", "."):
+        while b > a and t.lows[b - 1] in (",", ":", "."):
             b -= 1
         if a >= b:
             return None
         start_char, end_char = t.chars(a, b)
         head_end = self._head_end(a, b)
-        if head_end - a > 2 and t.low(head_end - 1) == ")":
+        if head_end - a > 2 and t.lows[head_end - 1] == ")":
             for y in range(head_end - 2, max(a, head_end - 10), -1):
-                if t.low(y) == "(":
+                if t.lows[y] == "(":
                     head_end = y
                     break
         head = (a, head_end)
-        head_words = [t.low(x) for x in range(a, head_end)]
+        head_words = [t.lows[x] for x in range(a, head_end)]
         # a pronoun
         if head_end - a == 1 and head_words[0] in c.pronouns:
             mention = self._mention_over(start_char, end_char)
@@ -1523,8 +1545,9 @@ class _Run:
                 if named is not None:
                     return _Speaker(None, named, (start_char, end_char), person=True)
             return self._resolve_pronoun(head_words[0], start_char, end_char, history)
-        # data and publications: their publisher speaks
-        if any(t.low(x) in c.data_nouns and not t.is_cap(x) for x in range(a, head_end)):
+        # data and publications: their publisher speaks ("statistics institute Insee" is
+        # named by its last word, "data from the customs office" by its publisher)
+        if self._data_headed(a, head_end, b):
             return self._resolve_data(a, b, head, history)
         # entities inside the head
         mentions = self._mentions_in(*t.chars(*head))
@@ -1542,8 +1565,8 @@ class _Run:
                 return self._from_name(run, start_char, end_char)
         # a description
         desc_text = self._description_text(a, b)
-        definite = head_words[0] in _DEFINITE and not any(t.low(x) in ("of", "for", "at") for x in range(head_end, b))
-        if definite or (t.low(a) in ("the",) and head_end == b):
+        definite = head_words[0] in _DEFINITE and not any(t.lows[x] in ("of", "for", "at") for x in range(head_end, b))
+        if definite or (t.lows[a] in ("the",) and head_end == b):
             found = self._resolve_description(head, history, start_char, cataphora)
             if found is not None:
                 return found
@@ -1555,14 +1578,24 @@ class _Run:
         return _Speaker(None, desc_text, (start_char, end_char), person=last_word in c.person_roles, plural=plural,
                         np_text=self.text[start_char:end_char])  # fmt: skip
 
+    def _data_headed(self, a: int, head_end: int, b: int) -> bool:
+        t, c = self.t, self.c
+        last = head_end - 1
+        if t.lows[last] in c.data_nouns and not t.is_cap(last):
+            return True
+        for x in range(a, head_end):
+            if t.lows[x] in c.data_nouns and not t.is_cap(x) and t.lows[x + 1] in c.publisher_links:
+                return True
+        return False
+
     def _head_end(self, a: int, b: int) -> int:
         """End of the head of a noun phrase: before a preposition that is not inside a
         name, a participle ("chaired by"), a relative pronoun or a comma."""
         t, c = self.t, self.c
         for x in range(a, b):
-            w = t.low(x)
+            w = t.lows[x]
             if w in (",", "(") and x > a:
-                if w == "(" and x + 2 < b and t.low(x + 2) == ")":
+                if w == "(" and x + 2 < b and t.lows[x + 2] == ")":
                     continue
                 return x
             if w == ")":
@@ -1570,12 +1603,12 @@ class _Run:
             if x > a and w in ("who", "which", "that", "whose"):
                 return x
             if x > a and w in c.preps:
-                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (t.low(x + 1) == "the" and t.is_cap(x + 2)))
+                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (t.lows[x + 1] == "the" and t.is_cap(x + 2)))
                 if not inside_name:
                     return x
-            if x > a and self._verbish(x) and t.low(x + 1) == "by":
+            if x > a and self._verbish(x) and t.lows[x + 1] == "by":
                 return x
-            if x > a and w in c.publisher_links and t.low(x + 1) == "by":
+            if x > a and w in c.publisher_links and t.lows[x + 1] == "by":
                 return x
         return b
 
@@ -1584,8 +1617,8 @@ class _Run:
         t, _c = self.t, self.c
         end = b
         for x in range(a + 1, b):
-            w = t.low(x)
-            if w in (",", "who", "which", "whose") or (w.endswith("ed") and t.low(x + 1) == "by"):
+            w = t.lows[x]
+            if w in (",", "who", "which", "whose") or (w.endswith("ed") and t.lows[x + 1] == "by"):
                 end = x
                 break
         return self.text[t.starts[a] : t.ends[end - 1]]
@@ -1629,15 +1662,15 @@ class _Run:
         a, b = run
         last_title = None
         for x in range(a, b):
-            if t.low(x) in c.titles:
+            if t.lows[x] in c.titles:
                 last_title = x
         if (
             last_title is not None
             and last_title + 1 < b
-            and not any(t.low(x) in c.org_words for x in range(last_title + 1, b))
+            and not any(t.lows[x] in c.org_words for x in range(last_title + 1, b))
         ):
             a = last_title + 1
-        while a < b and t.low(a) in ("of", "for", "and", "the"):
+        while a < b and t.lows[a] in ("of", "for", "and", "the"):
             a += 1
         s, e = t.chars(a, b)
         name = self.text[s:e]
@@ -1648,46 +1681,96 @@ class _Run:
             full = self._registry_lookup(name, s)
             if full is not None:
                 return _Speaker(None, full, (s, e), person=True, np_text=self.text[np_start:np_end])
-        person = not is_org and not (len(words) == 1 and name.isupper())
+        # a lone capitalized word may be a surname or a country: unknown until resolved
+        person: bool | None = False if is_org else (True if len(words) >= 2 else None)
         return _Speaker(None, name, (s, s + len(name)), person=person, np_text=self.text[np_start:np_end])
 
-    def _registry(self) -> list[tuple[int, str, bool]]:
-        """Capitalized runs of the text as (start, name without titles, is organization):
-        the names a lone surname may stand for when the entities are absent."""
-        if self._registry_cache is None:
-            out = []
-            c = self.c
+    def _occurrences(self, word: str) -> list[int]:
+        """Token indices where ``word`` (as written) stands alone in the article."""
+        found = self._occurrence_cache.get(word)
+        if found is None:
+            found = []
+            text, t = self.text, self.t
+            n = len(word)
             for zs, ze in self.zones:
-                for m in _CAP_RUN.finditer(self.text, zs, ze):
-                    words = [w.rstrip(".,") if len(w) > 2 else w for w in m.group().split()]
-                    is_org = any(w.lower() in c.org_words for w in words)
-                    if is_org:
-                        out.append((m.start(), " ".join(words), True))
-                        continue
-                    for name in " ".join(words).split(" and "):
-                        parts = name.split()
-                        titled = [n for n, w in enumerate(parts) if w.lower() in c.titles]
-                        if titled:
-                            parts = parts[titled[-1] + 1 :]
-                        if len(parts) >= 2:
-                            out.append((m.start(), " ".join(parts), False))
-            self._registry_cache = out
-        return self._registry_cache
+                pos = text.find(word, zs, ze)
+                while pos >= 0:
+                    before = text[pos - 1] if pos > 0 else " "
+                    after = text[pos + n] if pos + n < len(text) else " "
+                    if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-"):
+                        x = t.at(pos)
+                        if t.starts[x] == pos:
+                            found.append(x)
+                    pos = text.find(word, pos + n, ze)
+            self._occurrence_cache[word] = found
+        return found
+
+    def _name_around(self, x: int, links: frozenset[str]) -> tuple[int, int]:
+        """The run of name words that holds token ``x`` ("Cheong In-kyo" is three tokens
+        without spaces between them)."""
+        t = self.t
+        a, b = x, x + 1
+        while b < t.n and b - x < 10:
+            if self._glued(b - 1) and t.lows[b] in ("-", "–"):
+                b += 2
+            elif self._name_token(b) or (t.is_cap(b) and self._glued(b) and t.lows[b + 1] == "-"):
+                b += 1
+            elif t.lows[b] in links and self._name_token(b + 1):
+                b += 2
+            else:
+                break
+        b = min(b, t.n)
+        while a > 0 and x - a < 10:
+            if t.lows[a - 1] in ("-", "–") and self._glued(a - 2) and self._glued(a - 1):
+                a -= 2
+            elif self._name_token(a - 1):
+                a -= 1
+            elif t.lows[a - 1] in links and self._name_token(a - 2):
+                a -= 2
+            else:
+                break
+        return max(a, 0), b
+
+    def _glued(self, x: int) -> bool:
+        """Whether token ``x`` and the next one touch (no space between them)."""
+        t = self.t
+        return 0 <= x < t.n - 1 and t.ends[x] == t.starts[x + 1]
 
     def _registry_lookup(self, surname: str, before: int) -> str | None:
-        best = None
-        for start, name, is_org in self._registry():
-            if is_org:
-                continue
-            parts = name.split()
-            if surname not in (parts[0], parts[-1]):
-                continue
-            if start < before:
-                best = name
-            elif best is None:
-                best = name
-                break
-        return best
+        """The full name that a lone surname stands for: the nearest earlier run of name
+        words that starts or ends with it ("Jiang" -> "Jiang Xiaojuan"), else the first later one."""
+        names = self._full_name_cache.get(surname)
+        if names is None:
+            names = []
+            t, c = self.t, self.c
+            for x in self._occurrences(surname):
+                a, b = self._name_around(x, _PERSON_LINKS)
+                titled = [y for y in range(a, b) if t.lows[y] in c.titles]
+                if titled:
+                    a = titled[-1] + 1
+                if any(t.lows[y] in c.org_words for y in range(a, b)):
+                    continue
+                if b - a < 2 or x not in (a, b - 1):
+                    continue
+                names.append((t.starts[a], self.text[t.starts[a] : t.ends[b - 1]]))
+            self._full_name_cache[surname] = names
+        if not names:
+            return None
+        k = bisect.bisect_left(names, (before, ""))
+        return names[k - 1][1] if k > 0 else names[0][1]
+
+    def _organization_named(self, noun: str, before: int) -> str | None:
+        """The nearest earlier organization name that holds ``noun`` ("the ministry" ->
+        "Ministry of Commerce")."""
+        t = self.t
+        occurrences = self._occurrences(noun.capitalize())
+        k = bisect.bisect_left(occurrences, t.at(before))
+        if k == 0:
+            return None
+        a, b = self._name_around(occurrences[k - 1], _ORG_LINKS)
+        if b - a < 2:
+            return None
+        return self.text[t.starts[a] : t.ends[b - 1]]
 
     def _resolve_pronoun(self, pronoun: str, start: int, end: int, history: list[_Speaker]) -> _Speaker | None:
         kind = self.c.pronouns.get(pronoun)
@@ -1697,13 +1780,14 @@ class _Run:
                 cluster = self.clusters.get(m.entity) or {}
                 self._add_pronoun_mention(start, end, m.entity, cluster.get("label", "PERSON"))
                 return _Speaker(m.entity, self.text[start:end], (start, end), person=True, gender=kind)
-            for sp in reversed(history):
-                if sp.person and (sp.gender in (None, kind)):
-                    return _Speaker(sp.entity, sp.text, (start, end), person=True, gender=kind)
+            for wanted in (True, None):
+                for sp in reversed(history):
+                    if sp.person is wanted and sp.gender in (None, kind):
+                        return _Speaker(sp.entity, sp.text, (start, end), person=True, gender=kind)
             return _Speaker(None, self.text[start:end], (start, end), person=True)
         if kind in ("neuter", "plural"):
             for sp in reversed(history[-3:]):
-                if not sp.person and (sp.plural == (kind == "plural") or sp.entity):
+                if sp.person is not True and (sp.plural == (kind == "plural") or sp.entity or sp.person is None):
                     if sp.entity:
                         cluster = self.clusters.get(sp.entity) or {}
                         self._add_pronoun_mention(start, end, sp.entity, cluster.get("label", "ORG"))
@@ -1754,11 +1838,11 @@ class _Run:
         t, c = self.t, self.c
         # a publisher after "from", "by", "released by", ...
         for x in range(head[0], b):
-            w = t.low(x)
+            w = t.lows[x]
             if (
                 w in ("from", "by", "of")
                 and x > head[0]
-                and (t.low(x - 1) in c.data_nouns or t.low(x - 1) in c.publisher_links)
+                and (t.lows[x - 1] in c.data_nouns or t.lows[x - 1] in c.publisher_links)
             ):
                 pub = self._right_np(x + 1, b)
                 if pub is not None:
@@ -1773,14 +1857,14 @@ class _Run:
             sp.is_data = True
             return sp
         for x in range(head[0], head[1]):
-            if t.low(x) in ("'s", "’s") and x > head[0]:
+            if t.lows[x] in ("'s", "’s") and x > head[0]:
                 owner = self._left_np(x - 1, head[0])
                 if owner is not None:
                     found = self._resolve_np(owner, history, cataphora=False)
                     if found is not None:
                         found.is_data = True
                         return found
-        words = [t.low(x) for x in range(head[0], head[1])]
+        words = [t.lows[x] for x in range(head[0], head[1])]
         if words[0] in _DEFINITE and len([w for w in words if w not in _DETERMINERS]) <= 2:
             for sp in reversed(history):
                 if sp.is_data:
@@ -1794,7 +1878,7 @@ class _Run:
         """ "the minister" -> the person with that title; "the ministry" -> the most recent
         organization of that name; else the most recent speaker described that way."""
         t, c = self.t, self.c
-        words = [t.low(x) for x in range(*head) if t.low(x) not in _DETERMINERS and t.low(x) not in ("'s", "’s")]
+        words = [t.lows[x] for x in range(*head) if t.lows[x] not in _DETERMINERS and t.lows[x] not in ("'s", "’s")]
         if not words:
             return None
         noun = words[-1]
@@ -1830,18 +1914,9 @@ class _Run:
             return None
         # organizations named earlier in the text ("the ministry" -> "Ministry of Commerce")
         if noun in c.group_nouns:
-            best_name = None
-            for start, name, is_org in self._registry():
-                if start >= before:
-                    break
-                if is_org and noun in name.lower().split():
-                    best_name = name
-            if best_name is None:
-                for m in _CAP_RUN_ORG.finditer(self.text, 0, before):
-                    if noun in m.group().lower().split():
-                        best_name = m.group()
-            if best_name is not None:
-                return _Speaker(None, best_name, (s, e))
+            name = self._organization_named(noun, before)
+            if name is not None:
+                return _Speaker(None, name, (s, e))
         return None
 
     def _last_mention_before(self, entity: str, before: int) -> int | None:
@@ -1858,11 +1933,9 @@ _NAME_LINKS = frozenset(
     {"of", "for", "and", "bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"}
 )
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_NAME_WORD = r"[A-Z][\w'’.\-]*"
-_CAP_RUN = re.compile(
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|and|the|de|da|di|van|von|der|bin|bint|al|el|le|la)[ \t]+){{0,3}}{_NAME_WORD})*"
-)
-_CAP_RUN_ORG = re.compile(rf"{_NAME_WORD}(?:[ \t]+(?:(?:of|for|and|the)[ \t]+){{0,2}}{_NAME_WORD}){{1,8}}")
+_DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
+_PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
+_ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
 
 
 def _copy_inherited(sp: _Speaker) -> _Speaker:
