@@ -27,7 +27,7 @@ from .records import (
 from .spans import GROUPS, doc_data, doc_text, span_values
 
 
-def build_record(doc: Doc, article: Article) -> ArticleRecord:
+def build_record(doc: Doc, article: Article, *, include_text: bool = False) -> ArticleRecord:
     """The record of one annotated Doc; every offset slices back to its text."""
     data = doc_data(doc)
     text = doc_text(doc)
@@ -47,6 +47,7 @@ def build_record(doc: Doc, article: Article) -> ArticleRecord:
         dates=_dates(doc),
         quotations=_quotations(text, data),
         warnings=[InputWarning(**w) for w in data.get("warnings", [])],
+        text=text if include_text else None,
     )
 
 

@@ -30,7 +30,7 @@ _DATE_FORMS = [
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s*{_YEAR}\b(?:\s*(?:[,|/]|at)?\s*{_TIME})?", re.IGNORECASE),
     re.compile(rf"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/{_YEAR}\b(?:\s*(?:[,|/]|at)?\s*{_TIME})?"),
 ]
-_TIME_BEFORE = re.compile(rf"{_TIME}\s*,?\s*$")
+_TIME_BEFORE = re.compile(rf"{_TIME}(?:\s*[A-Z]{{2,4}})?\s*,?\s*$")
 
 
 def month_number(word: str) -> int | None:

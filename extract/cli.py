@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
@@ -22,13 +23,13 @@ verbs_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exce
 
 
 @run_app.command(
-    help="Extract facts from news articles: files, folders (walked for .txt and .jsonl) or - for stdin. "
-    "Writes one JSON record per article (JSON Lines). Other commands: 'newsfacts schema', "
-    "'newsfacts validate FILE.jsonl'.",
+    help="Extract facts from news articles: files, folders (walked for .txt, .jsonl, .html and their .gz), "
+    "globs, or - for stdin. Writes one JSON record per article (JSON Lines). Other commands: "
+    "'newsfacts schema', 'newsfacts validate FILE.jsonl'.",
     epilog="Exit codes: 0 all inputs done, 1 fatal error, 2 usage error, 3 some inputs failed.",
 )
 def extract(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Input files or folders; - reads stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Input files, folders or globs; - reads stdin."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Write JSON Lines here (default: stdout)."),
     out_dir: Path | None = typer.Option(None, "--out-dir", help="Write one indented <id>.json per article here."),
     published: str | None = typer.Option(
@@ -37,45 +38,92 @@ def extract(
     errors: Path | None = typer.Option(
         None, "--errors", help="Write error entries (JSON Lines) here (default: stderr)."
     ),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (0: all cores)."),
+    resume: bool = typer.Option(
+        False, "--resume", help="Skip inputs whose ids are already in the output; append the rest."
+    ),
+    shard: str | None = typer.Option(None, "--shard", help="Process only shard K of N (K/N, 1 <= K <= N)."),
+    text_key: str = typer.Option("text", "--text-key", help="JSON Lines key of the article text."),
+    id_key: str = typer.Option("id", "--id-key", help="JSON Lines key of the article id."),
+    date_key: str = typer.Option("published", "--date-key", help="JSON Lines key of the publication date."),
     kinds: str | None = typer.Option(
         None, "--kinds", help="Comma-separated kinds to extract: entities,dates,figures,quotations (default: all)."
     ),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Refuse articles longer than this."),
+    time_limit: float = typer.Option(
+        30.0, "--time-limit", help="Abandon an article after this many seconds (0: never)."
+    ),
+    fix_mojibake: bool = typer.Option(False, "--fix-mojibake", help="Repair mojibake in inputs (ftfy)."),
+    include_text: bool = typer.Option(False, "--include-text", help="Put each article's text into its record."),
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS; writes part files to --out-dir."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary on stderr."),
 ) -> None:
     from . import batch
+    from .readers import ReadOptions
     from .settings import KINDS, Settings
 
-    if output is not None and out_dir is not None:
-        raise typer.BadParameter("use either -o/--output or --out-dir, not both")
+    if output is not None and out_dir is not None and dask is None:
+        _usage("use either -o/--output or --out-dir, not both")
     try:
         settings = Settings(
             published=published,
             kinds=frozenset(k.strip() for k in kinds.split(",")) if kinds else frozenset(KINDS),
             max_chars=max_chars,
+            time_limit=time_limit or None,
+            fix_mojibake=fix_mojibake,
+            include_text=include_text,
         )
+        read = ReadOptions.from_settings(settings, text_key=text_key, id_key=id_key, date_key=date_key)
+        shard_kn = batch.parse_shard(shard) if shard else None
     except UsageError as exc:
-        typer.echo(f"newsfacts: error: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+        _usage(str(exc))
+    if jobs < 0:
+        _usage("--jobs must be 0 (all cores) or more")
 
-    out_stream = None
-    err_stream = None
+    if dask is not None:
+        if out_dir is None:
+            _usage("--dask writes part files: give --out-dir")
+        from .distributed import run_on_cluster
+
+        summary = run_on_cluster(paths, out_dir, address=dask, settings=settings, read=read, shard=shard_kn)
+        _finish(summary, quiet)
+
+    skip: frozenset[str] = frozenset()
+    if resume:
+        if out_dir is not None:
+            skip = batch.done_ids_in_dir(out_dir)
+        elif output is not None:
+            skip = batch.done_ids_in_jsonl(output)
+        else:
+            _usage("--resume needs -o or --out-dir to know what is done")
+    options = batch.BatchOptions(jobs=jobs, shard=shard_kn, skip_ids=skip, read=read)
+
+    out_stream = err_stream = None
     try:
         if out_dir is not None:
-            on_record = batch.DirWriter(out_dir)
+            sink = batch.DirSink(out_dir)
         else:
-            out_stream = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-            on_record = batch.JsonlWriter(out_stream)
+            mode = "a" if resume else "w"
+            out_stream = open(output, mode, encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+            sink = batch.JsonlSink(out_stream)
         if errors is not None:
-            err_stream = open(errors, "w", encoding="utf-8")  # noqa: SIM115
+            err_stream = open(errors, "a" if resume else "w", encoding="utf-8")  # noqa: SIM115
             on_error = batch.jsonl_errors(err_stream)
         else:
             on_error = batch.stderr_errors
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+
+        def on_result(result: batch.Result) -> None:
+            if result.error is not None:
+                on_error(result.error)
+            else:
+                sink(result)
+            progress.advance()
+
         with progress:
-            summary = batch.run(
-                paths, settings=settings, on_record=on_record, on_error=on_error, on_progress=progress.advance
-            )
+            summary = batch.run(paths, settings=settings, options=options, on_result=on_result, on_total=progress.total)
     except OSError as exc:
         typer.echo(f"newsfacts: error: {exc}", err=True)
         raise typer.Exit(EXIT_FATAL) from None
@@ -84,10 +132,23 @@ def extract(
             out_stream.close()
         if err_stream is not None:
             err_stream.close()
+    _finish(summary, quiet)
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"newsfacts: error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _finish(summary: object, quiet: bool) -> NoReturn:
     if not quiet and sys.stderr.isatty():
-        facts = ", ".join(f"{n} {k}" for k, n in sorted(summary.facts.items()))
-        typer.echo(f"newsfacts: {summary.documents} documents, {summary.errors} errors; {facts}", err=True)
-    raise typer.Exit(EXIT_SOME_FAILED if summary.errors else EXIT_OK)
+        facts = ", ".join(f"{n:,} {k}" for k, n in sorted(summary.facts.items()))  # type: ignore[attr-defined]
+        skipped = f", {summary.skipped:,} skipped (done before)" if summary.skipped else ""  # type: ignore[attr-defined]
+        typer.echo(
+            f"newsfacts: {summary.documents:,} documents, {summary.errors:,} errors{skipped}; {facts}",  # type: ignore[attr-defined]
+            err=True,
+        )
+    raise typer.Exit(EXIT_SOME_FAILED if summary.errors else EXIT_OK)  # type: ignore[attr-defined]
 
 
 class _Progress:
@@ -101,7 +162,7 @@ class _Progress:
     def __enter__(self) -> _Progress:
         if self.enabled:
             from rich.console import Console
-            from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
             from rich.text import Text
 
             class Speed(ProgressColumn):
@@ -112,6 +173,7 @@ class _Progress:
             self._progress = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.completed} documents"),
+                BarColumn(),
                 Speed(),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
@@ -120,6 +182,10 @@ class _Progress:
             self._progress.start()
             self._task = self._progress.add_task("extract", total=None)
         return self
+
+    def total(self, n: int) -> None:
+        if self._progress is not None:
+            self._progress.update(self._task, total=n)
 
     def advance(self) -> None:
         if self._progress is not None:

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import signal
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from . import factories  # noqa: F401  (registers the newsfacts_* factories)
 from .build import build_record
-from .errors import ExtractionError, InputError
+from .errors import ExtractionError, InputError, TimeLimitError
 from .readers import Article, InputFailure, article_from_text
 from .records import ArticleRecord
 from .settings import Settings
 from .spans import EXT, ensure_extensions
+from .tokenizer import customize_tokenizer
 
 # Component of each kind of fact; quotations need entities for their speakers.
 _COMPONENTS = {
@@ -28,21 +31,6 @@ _COMPONENTS = {
 }
 
 
-def customize_tokenizer(nlp: Language) -> None:
-    """Split what news writes glued together, so that facts fall on token boundaries:
-    "HK$5" -> "HK$", "5"; "1.5bn" -> "1.5", "bn"; "4.7pc"; "04:17am"; "Rs125"."""
-    prefixes = [r"(?:[A-Z]{1,3})?\$(?=[0-9])", r"(?:Rs|INR|USD|EUR|CNY|RMB)\.?(?=[0-9])", *nlp.Defaults.prefixes]
-    suffixes = [
-        r"(?<=[0-9])(?:bn|mn|mln|bln|tn|trn|trln|pc|pct|am|pm|k|m|b|cr|[Mm]illion|[Bb]illion|[Tt]rillion)",
-        r"(?<=[0-9])[%‰]",
-        *nlp.Defaults.suffixes,
-    ]
-    infixes = [r"(?<=[0-9])[-–—](?=[0-9A-Za-z])", r"(?<=[A-Za-z])[–—](?=[A-Za-z0-9])", *nlp.Defaults.infixes]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
 def build_nlp(settings: Settings | None = None) -> Language:
     """``spacy.blank("en")`` with the newsfacts components for ``settings.kinds``."""
     settings = settings or Settings()
@@ -50,8 +38,7 @@ def build_nlp(settings: Settings | None = None) -> Language:
     nlp = spacy.blank("en")
     customize_tokenizer(nlp)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
-    nlp.add_pipe("newsfacts_article")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsfacts_article")  # also sets the sentence boundaries (no sentencizer needed)
     kinds = set(settings.kinds)
     if "quotations" in kinds:
         kinds.add("entities")
@@ -108,9 +95,12 @@ class Extractor:
             yield result
 
     def pipe_results(
-        self, articles: Iterable[Article | str | dict[str, Any]], *, batch_size: int = 32
+        self, articles: Iterable[Article | str | dict[str, Any] | InputFailure], *, batch_size: int = 64
     ) -> Iterator[ArticleRecord | ExtractionError | InputFailure]:
-        """Like ``pipe``, but a failed article yields its error in its place and the rest go on."""
+        """Like ``pipe``, but a failed article yields its error in its place and the rest go on.
+
+        Each article runs on its own under the time guard; every ``batch_size`` articles
+        share one spaCy memory zone, so long runs stay flat in memory."""
         batch: list[Article | InputFailure] = []
         for item in articles:
             batch.append(self._to_article(item))
@@ -147,33 +137,64 @@ class Extractor:
             given.update(published=article.published, published_source="given")
         elif self.settings.published:
             given.update(published=self.settings.published, published_source="settings")
-        doc._.set(EXT, {"given": given, "text": article.text})
+        if article.authors:
+            given["authors"] = list(article.authors)
+        if article.outlet:
+            given["outlet"] = article.outlet
+        data: dict[str, Any] = {"given": given, "text": article.text}
+        if article.warnings:
+            data["warnings"] = [{"code": c, "message": m, "start": None, "end": None} for c, m in article.warnings]
+        doc._.set(EXT, data)
         return doc
 
     def _run_batch(
         self, batch: list[Article | InputFailure]
     ) -> Iterator[ArticleRecord | ExtractionError | InputFailure]:
-        articles = [a for a in batch if isinstance(a, Article)]
-        done: dict[int, ArticleRecord | ExtractionError] = {}
-        try:
-            docs = list(self.nlp.pipe(self.make_doc(a) for a in articles))
-            for article, doc in zip(articles, docs, strict=True):
-                done[id(article)] = build_record(doc, article)
-        except Exception:
-            done = {id(a): self._run_one(a) for a in articles}
-        for item in batch:
-            yield item if isinstance(item, InputFailure) else done[id(item)]
+        results: list[ArticleRecord | ExtractionError | InputFailure] = []
+        with self.nlp.memory_zone():
+            for item in batch:
+                results.append(item if isinstance(item, InputFailure) else self._run_one(item))
+        yield from results
 
     def _run_one(self, article: Article) -> ArticleRecord | ExtractionError:
         try:
-            doc = self.make_doc(article)
-            for _, proc in self.nlp.pipeline:
-                doc = proc(doc)
-            return build_record(doc, article)
+            with time_limit(self.settings.time_limit, article):
+                doc = self.make_doc(article)
+                for _, proc in self.nlp.pipeline:
+                    doc = proc(doc)
+                return build_record(doc, article, include_text=self.settings.include_text)
+        except TimeLimitError as exc:
+            return exc
         except Exception as exc:
             err = ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}", path=article.path)
             err.__cause__ = exc
             return err
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, article: Article) -> Iterator[None]:
+    """Abandon the article with TimeLimitError after ``seconds`` (where signals work:
+    the main thread of a Unix process; elsewhere there is no guard)."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeLimitError(f"extraction took longer than {seconds:g} s; abandoned", path=article.path)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @functools.lru_cache(maxsize=4)

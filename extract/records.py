@@ -157,10 +157,14 @@ class ArticleRecord(_Model):
     dates: list[TimeExpression] = Field(default_factory=list)
     quotations: list[Quotation] = Field(default_factory=list)
     warnings: list[InputWarning] = Field(default_factory=list)
+    text: str | None = Field(
+        default=None,
+        description="The article text every offset refers to; present only when asked for (--include-text).",
+    )
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The record as JSON text (no trailing newline), the same bytes on every run."""
-        return self.model_dump_json(indent=indent, exclude_none=False)
+        return self.model_dump_json(indent=indent, exclude={"text"} if self.text is None else None)
 
 
 def json_schema() -> dict[str, Any]:

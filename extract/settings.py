@@ -22,13 +22,18 @@ class Settings:
             (or overrides the article's own when ``prefer_given_date`` is true).
         kinds: which kinds of facts to extract.
         max_chars: articles longer than this are refused with an input error.
-        time_limit: seconds one article may take before it is abandoned (None: no guard).
+        time_limit: seconds one article may take before it is abandoned (None: no guard;
+            the guard works where signals do: the main thread of a Unix process).
+        fix_mojibake: repair mojibake ("Ã©" for "é") with ftfy when reading inputs.
+        include_text: put the article text into each record (``text``).
     """
 
     published: str | None = None
     kinds: frozenset[str] = field(default_factory=lambda: frozenset(KINDS))
     max_chars: int = 5_000_000
     time_limit: float | None = 30.0
+    fix_mojibake: bool = False
+    include_text: bool = False
 
     def __post_init__(self) -> None:
         if self.published is not None:

@@ -2,7 +2,8 @@
 
 The internal contract between components (the record builder in ``build.py`` reads it):
 
-Pipeline order: ``newsfacts_article`` -> ``sentencizer`` -> ``newsfacts_entities`` ->
+Pipeline order: ``newsfacts_article`` (which also sets every sentence boundary: after
+". ! ?" and closing marks, and at paragraph breaks) -> ``newsfacts_entities`` ->
 ``newsfacts_dates`` -> ``newsfacts_figures`` -> ``newsfacts_quotes``.
 
 ``doc._.newsfacts`` is a plain dict:

@@ -31,6 +31,13 @@ from extract.components.article import proper_case, split_header
         ("2016-03-01\n(Reporting by Omar Haddad in Cairo; Editing by Jane Doe)", "2016-03-01", ["Omar Haddad"], None),
         ("By Reuters | Published Tue, March 6th 2018 at 10:02", "2018-03-06T10:02", [], "Reuters"),
         ("10/04/2020 | 06:30pm EDT\nWireWatch | Reuters", "2020-10-04T18:30", [], "Reuters"),
+        (
+            "By RUTH OKONJO and PAUL VANCE Associated Press\nUpdated 3:10 PM EST, March 4, 2022",
+            "2022-03-04T15:10",
+            ["Ruth Okonjo", "Paul Vance"],
+            None,
+        ),
+        ("By Hana Sato, Tokyo\nPublished: 2 Feb. 2021, 10:00", "2021-02-02T10:00", ["Hana Sato"], None),
     ],
 )
 def test_article_header_forms(extract, header, published, authors, outlet):
@@ -58,6 +65,8 @@ def test_article_header_forms(extract, header, published, authors, outlet):
         ),
         ("SAO PAULO (Reuters) - Coffee prices climbed on Tuesday.", "SAO PAULO (Reuters)", None),
         ("NAIROBI– Tea exports fell, the board said.", "NAIROBI", None),
+        ("Lagos (Reuters) - Naira weakened on Monday.", "Lagos (Reuters)", None),
+        ("Aa(0)-", None, None),
     ],
 )
 def test_article_dateline(extract, body, dateline, published):
@@ -99,3 +108,36 @@ def test_article_paragraphs_start_sentences(nlp):
     doc = nlp("Title line\n2020-01-01\n\nFirst paragraph has no full stop\nSecond paragraph starts here.")
     starts = [s.text.strip() for s in doc.sents if s.text.strip()]
     assert "Second paragraph starts here." in starts
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            'He left. "It is over," she said. Then (as planned) he flew home!',
+            ["He left.", '"It is over," she said.', "Then (as planned) he flew home!"],
+        ),
+        (
+            "U.S. officials met Mr. Lee on Jan. 5. They talked.",
+            ["U.S. officials met Mr. Lee on Jan. 5.", "They talked."],
+        ),
+        (
+            'Prices rose. "Good news." (Analysts agreed.) Next',
+            ["Prices rose.", '"Good news."', "(Analysts agreed.)", "Next"],
+        ),
+        ("Really?! Yes... no.", ["Really?!", "Yes... no."]),
+    ],
+)
+def test_article_sentence_boundaries(nlp, text, sentences):
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents] == sentences
+
+
+def test_article_sentences_are_linear(nlp):
+    import time
+
+    text = "A line without a stop\n" * 20_000
+    started = time.perf_counter()
+    doc = nlp(text)
+    assert time.perf_counter() - started < 5
+    assert sum(1 for _ in doc.sents) == 20_000

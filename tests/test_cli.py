@@ -139,3 +139,11 @@ def test_cli_python_m_extract_works(folder):
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "a"
+
+
+def test_cli_include_text(folder, capsys):
+    code, out, _ = run([str(folder / "a.txt"), "--include-text"], capsys)
+    record = json.loads(out)
+    assert code == 0 and record["text"] == ARTICLE
+    code, out, _ = run([str(folder / "a.txt")], capsys)
+    assert "text" not in json.loads(out)

