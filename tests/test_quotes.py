@@ -15,9 +15,15 @@ from extract.components.quote_marks import paragraph_ranges, scan_quotes
 from extract.spans import EXT, GROUPS, doc_data, make_span
 
 
+def speaker_name(record, q) -> str | None:
+    """The speaker as the scorer reads it: the entity's name, else the speaker's words."""
+    names = {e.id: e.name for e in record.entities}
+    return names[q.speaker] if q.speaker else q.speaker_text
+
+
 def quotes(record) -> list[tuple[str, str, str | None]]:
-    """(kind, text, speaker_text) of each quotation of a record."""
-    return [(q.kind, q.text, q.speaker_text) for q in record.quotations]
+    """(kind, text, speaker) of each quotation of a record."""
+    return [(q.kind, q.text, speaker_name(record, q)) for q in record.quotations]
 
 
 # ---------------------------------------------------------------------------- marks
@@ -118,7 +124,7 @@ def test_quotes_split_quote_is_one_quotation(extract):
     q = record.quotations[0]
     assert [p.text for p in q.parts] == ["The first vote was close", "but the second one was not close at all"]
     assert q.text == "The first vote was close but the second one was not close at all"
-    assert q.speaker_text == "Rehn"
+    assert speaker_name(record, q) == "Rehn"
 
 
 def test_quotes_split_across_sentences_is_one_quotation(extract):
@@ -140,7 +146,7 @@ def test_quotes_quote_over_paragraphs_is_one_quotation(extract):
     assert len(record.quotations) == 1
     q = record.quotations[0]
     assert len(q.parts) == 3
-    assert q.speaker_text == "Lena Sorvik"
+    assert speaker_name(record, q) == "Lena Sorvik"
     assert q.text.startswith("We knew the first half") and q.text.endswith("every one of them")
 
 
@@ -377,8 +383,9 @@ def test_quotes_complement_in_marks_is_direct(extract):
         ),
     ],
 )
-def test_quotes_speaker_resolution_without_entities(extract, text, speakers):
-    assert [q.speaker_text for q in extract(text).quotations] == speakers
+def test_quotes_speaker_resolution(extract, text, speakers):
+    record = extract(text)
+    assert [speaker_name(record, q) for q in record.quotations] == speakers
 
 
 def _run_with_entities(nlp, text, clusters, mentions):

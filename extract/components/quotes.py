@@ -1552,12 +1552,13 @@ class _Run:
         # entities inside the head
         mentions = self._mentions_in(*t.chars(*head))
         last_word = head_words[-1]
-        role_head = last_word in c.person_roles and not t.is_cap(head_end - 1)
+        role_head = last_word in c.person_roles or last_word in c.titles
         persons = [m for m in mentions if m.label == "PERSON" and m.kind != "pronoun"]
         if persons:
             return self._from_mention(persons[-1], a, b)
-        if mentions and not role_head:
-            return self._from_mention(mentions[-1], a, b)
+        heads = [m for m in mentions if not self._modifier_mention(m)]
+        if heads and not role_head:
+            return self._from_mention(heads[-1], a, b)
         # a name written without an entity mention (the fallback when entities are absent)
         if self._name_token(head_end - 1) and last_word not in c.titles and last_word not in c.person_roles:
             run = self._last_cap_run(a, head_end)
@@ -1577,6 +1578,20 @@ class _Run:
         plural = last_word.endswith("s") and last_word not in ("ministry",)
         return _Speaker(None, desc_text, (start_char, end_char), person=last_word in c.person_roles, plural=plural,
                         np_text=self.text[start_char:end_char])  # fmt: skip
+
+    def _modifier_mention(self, m: _Mention) -> bool:
+        """A mention that only qualifies the head of its phrase: a possessive
+        ("Singapore's ministry") or a complement ("the department of the region")."""
+        t = self.t
+        first, last = t.at(m.start), t.at(m.end - 1)
+        if t.lows[last + 1] in ("'s", "’s", "'"):
+            return True
+        before = first - 1
+        if t.lows[before] == "(":
+            return True  # an acronym in parentheses repeats the name before it
+        if t.lows[before] in ("the", "a", "an"):
+            before -= 1
+        return t.lows[before] in ("of", "for", "at", "in", "from")
 
     def _data_headed(self, a: int, head_end: int, b: int) -> bool:
         t, c = self.t, self.c
@@ -1878,20 +1893,29 @@ class _Run:
         """ "the minister" -> the person with that title; "the ministry" -> the most recent
         organization of that name; else the most recent speaker described that way."""
         t, c = self.t, self.c
-        words = [t.lows[x] for x in range(*head) if t.lows[x] not in _DETERMINERS and t.lows[x] not in ("'s", "’s")]
-        if not words:
+        if head[1] <= head[0]:
             return None
-        noun = words[-1]
+        noun = t.lows[head[1] - 1]
+        # the role words of the description, without names and determiners ("the BCCI
+        # Secretary" -> secretary; "the finance minister" -> finance minister)
+        words = [
+            t.lows[x]
+            for x in range(*head)
+            if t.lows[x] not in _DETERMINERS and t.lows[x] not in ("'s", "’s") and not t.is_cap(x)
+        ]
+        if noun not in words:
+            words.append(noun)
+        is_person = noun in c.person_roles or noun in c.titles
         s, e = t.chars(*head)
         # clusters: titles for people, names for organizations
         best: tuple[int, dict[str, Any]] | None = None
         for cluster in self.clusters.values():
             if cluster.get("label") == "PERSON":
-                titles = " ".join(cluster.get("titles") or []).lower()
-                ok = all(w in titles.split() for w in words)
+                titles = " ".join(cluster.get("titles") or []).lower().split()
+                ok = is_person and all(w in titles for w in words)
             else:
                 name = (cluster.get("name") or "").lower().split()
-                ok = noun in name
+                ok = not is_person and noun in name
             if not ok:
                 continue
             last = self._last_mention_before(cluster["id"], before)
