@@ -61,7 +61,9 @@ def load_lexicon() -> Lexicon:
         parts = line.split()
         tags = frozenset(p.strip("[]") for p in parts if p.startswith("["))
         phrase = " ".join(p.lower() for p in parts if not p.startswith("["))
-        cues[phrase] = CueWord(phrase, "phrase", tags)
+        verb_like = "speaker_before" in tags and phrase.split()[0].endswith("ing")
+        form = "ing" if verb_like else "phrase"  # "calling on" works like "adding"
+        cues[phrase] = CueWord(phrase, form, tags)
     words: dict[str, set[str]] = {}
     section = ""
     for line in _read("quote_words.txt"):

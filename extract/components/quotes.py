@@ -136,6 +136,7 @@ class _Speaker:
     text: str | None
     mention: tuple[int, int] | None
     person: bool | None = False  # None: not known (a lone capitalized word)
+    at: int = -1  # where the speaker was last attributed
     plural: bool = False
     np_text: str = ""
     is_data: bool = False
@@ -238,6 +239,8 @@ class QuotesComponent:
         self.addressees = w["addressees"]
         self.finite = w["finite_verbs"]
         self.breakers = w["clause_breakers"]
+        self.continuations = w["continuations"]
+        self.corporate = w["corporate_nouns"]
         self.allowed_governors = w["allowed_governors"]
         self.org_words = w["org_words"]
         self.elisions = w["elisions"]
@@ -295,6 +298,9 @@ class _Run:
         self.mention_starts = [m.start for m in self.mentions]
         self.clusters = {c["id"]: c for c in doc_data(doc).get("entities") or []}
         self._occurrence_cache: dict[str, list[int]] = {}
+        self.genders: dict[str, str] = {}
+        self.content_ranges: list[tuple[int, int]] = []
+        self.current_parts: list[tuple[int, int]] = []
         self._full_name_cache: dict[str, list[tuple[int, str]]] = {}
         self.quote_ranges: list[tuple[int, int]] = []
 
@@ -578,7 +584,14 @@ class _Run:
         if np_range is None:
             return
         _a, b = np_range
-        if not (t.is_cap(b - 1) or t.lows[b - 1] == ")" or t.lows[b - 1] in _SUBJECT_PRONOUNS):
+        last = t.lows[b - 1]
+        if not (
+            t.is_cap(b - 1)
+            or last == ")"
+            or last in _SUBJECT_PRONOUNS
+            or last in self.c.person_roles
+            or last in self.c.group_nouns
+        ):
             return
         cue.subject = np_range
         cue.appositive = (c0 + 1, k)
@@ -606,7 +619,11 @@ class _Run:
         first = t.lows[a]
         if first in ("who", "which", "whose"):
             return True
-        if not (first in _DETERMINERS or first in c.titles or first in c.person_roles or t.is_cap(a)):
+        if not (
+            first in _DETERMINERS
+            or t.is_cap(a)
+            or any(t.lows[x] in c.titles or t.lows[x] in c.person_roles for x in range(a, min(b, a + 4)))
+        ):
             return False
         for x in range(a, b):
             w = t.lows[x]
@@ -665,6 +682,8 @@ class _Run:
             return True
         if len(w) > 4 and w.endswith("ed") and t.lows[x + 1] != "by":
             prev = t.lows[x - 1]
+            if prev in ("-", "–") and self._glued(x - 1):
+                return False  # "Bengaluru-based", "state-owned"
             return prev not in _DETERMINERS and not prev.endswith("ly")
         return False
 
@@ -798,6 +817,11 @@ class _Run:
             end = i
             if end - 1 >= start and t.lows[end - 1] == ",":
                 end -= 1
+            # "A, but B, according to X": X is the source of B
+            for x in range(end - 1, max(start, end - 60), -1):
+                if t.lows[x] == ";" or (t.lows[x] in ("but", "while", "whereas") and t.lows[x - 1] == ","):
+                    start = x + 1
+                    break
             cue.complement = (start, end) if end > start else None
             cue.comp_kind = "according_last"
 
@@ -1165,7 +1189,7 @@ class _Run:
         return False
 
     def _forward_candidate(self, cue: _Cue, subject: tuple[int, int]) -> _Candidate | None:
-        t, _c = self.t, self.c
+        t, c = self.t, self.c
         assert cue.complement is not None
         a, b = cue.complement
         kind = cue.comp_kind
@@ -1179,10 +1203,14 @@ class _Run:
             if kind == "np" or core:
                 if not self._speakerish(subject):
                     return None
-            elif not (self._looks_like_clause(a, b) or self._in_headline(t.starts[cue.i])) or (
-                not self._speakerish(subject) and "data" not in tags
-            ):
-                return None
+            else:
+                clause = (
+                    self._looks_like_clause(a, b)
+                    or ("bare" in tags and b - a >= 3 and t.lows[a] not in c.preps)
+                    or self._in_headline(t.starts[cue.i])
+                )
+                if not clause or (not self._speakerish(subject) and "data" not in tags):
+                    return None
         elif kind == "to" and not core:
             return None
         start, end = self._trim_clause(*t.chars(a, b))
@@ -1256,11 +1284,37 @@ class _Run:
         start, end = self._trim_clause(t.starts[start_tok], t.ends[comma - 1])
         if end <= start or _words(self.text[start:end]) < 3:
             return None
-        if not self._in_headline(start) and not self._has_finite(start_tok, comma):
+        if not (
+            self._in_headline(start)
+            or self._has_finite(start_tok, comma)
+            or (_words(self.text[start:end]) >= 6 and t.lows[start_tok] not in self.c.preps)
+        ):
             return None
         if self._overlaps_marked(start, end):
             return None
-        return _Candidate("indirect", [(start, end)], "indirect.clause_first", cue=cue, speaker_np=subject)
+        parts = [(start, end)]
+        more = self._continuation(tail, cue.hi)
+        if more is not None:
+            parts.append(more)
+        return _Candidate("indirect", parts, "indirect.clause_first", cue=cue, speaker_np=subject)
+
+    def _continuation(self, x: int, hi: int) -> tuple[int, int] | None:
+        """ "CLAUSE, the ministry said, with MORE.": the reported clause goes on after
+        its attribution."""
+        t = self.t
+        x = self._skip_right(x, hi)
+        y = x
+        while y < hi and y - x < 12 and t.lows[y] != ",":
+            if t.lows[y] in _SENT_END or t.is_space(y) or t.lows[y] in ("that", ";", ":"):
+                return None
+            y += 1
+        if y >= hi or t.lows[y] != "," or t.lows[y + 1] not in self.c.continuations:
+            return None
+        end = self._clause_end(y + 2, hi)
+        if end <= y + 2:
+            return None
+        s, e = self._trim_clause(t.starts[y + 1], t.ends[end - 1])
+        return (s, e) if e > s else None
 
     def _tail_is_adverbial(self, x: int, hi: int) -> bool:
         """Whether the rest of the sentence after an attribution holds no new clause:
@@ -1463,10 +1517,15 @@ class _Run:
         headline_cands = [c for c in cands if c.headline or self._in_headline(c.parts[0][0])]
         body_cands = [c for c in cands if c not in headline_cands]
         resolved: dict[int, _Speaker | None] = {}
+        # reported words: a name inside them is rarely what a later pronoun refers to
+        self.content_ranges = sorted(p for c in cands for p in c.parts)
         for cand in body_cands:
+            self.current_parts = cand.parts
             speaker = self._resolve(cand, history, cataphora=False)
             resolved[id(cand)] = speaker
             if speaker is not None and (speaker.entity or speaker.text):
+                cue = cand.cue
+                speaker.at = self.t.starts[cue.i] if cue is not None else cand.parts[0][0]
                 history.append(speaker)
         for cand in headline_cands:
             resolved[id(cand)] = self._resolve(cand, history, cataphora=True)
@@ -1618,8 +1677,13 @@ class _Run:
             if x > a and w in ("who", "which", "that", "whose"):
                 return x
             if x > a and w in c.preps:
+                prev = t.lows[x - 1]
+                if t.is_cap(x - 1):  # "Analysts at X" opening a sentence; not "Office for X"
+                    head_noun = x - 1 == a and prev in c.person_roles
+                else:
+                    head_noun = prev in c.person_roles or prev in c.group_nouns or prev in c.data_nouns
                 inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (t.lows[x + 1] == "the" and t.is_cap(x + 2)))
-                if not inside_name:
+                if head_noun or not inside_name:
                     return x
             if x > a and self._verbish(x) and t.lows[x + 1] == "by":
                 return x
@@ -1788,43 +1852,109 @@ class _Run:
         return self.text[t.starts[a] : t.ends[b - 1]]
 
     def _resolve_pronoun(self, pronoun: str, start: int, end: int, history: list[_Speaker]) -> _Speaker | None:
+        """ "she said": the most recent compatible person, whether named in the text
+        (outside reported words) or attributed as a speaker; "it said": the most recent
+        organization."""
         kind = self.c.pronouns.get(pronoun)
         if kind in ("male", "female"):
-            m = self._recent_person(start, kind)
+            m = self._recent_mention(start, ("PERSON",), kind, skip_content=True)
+            # a speaker is vetoed only by firm evidence (a title, an earlier pronoun): the
+            # entities' gender hint is a guess from nearby pronouns, good enough for names
+            sp = next(
+                (x for x in reversed(history) if x.person is not False and self._firm_gender(x) in (None, kind)),
+                None,
+            )
+            if sp is not None and (m is None or sp.at >= m.start):
+                self._learn_gender(sp.entity, sp.text, kind)
+                if sp.entity:
+                    self._add_pronoun_mention(start, end, sp.entity, "PERSON")
+                words = self.text[start:end] if sp.entity else sp.text
+                return _Speaker(sp.entity, words, (start, end), person=True, gender=kind, np_text=sp.np_text)
             if m is not None:
-                cluster = self.clusters.get(m.entity) or {}
-                self._add_pronoun_mention(start, end, m.entity, cluster.get("label", "PERSON"))
+                self._learn_gender(m.entity, None, kind)
+                self._add_pronoun_mention(start, end, m.entity, "PERSON")
                 return _Speaker(m.entity, self.text[start:end], (start, end), person=True, gender=kind)
-            for wanted in (True, None):
-                for sp in reversed(history):
-                    if sp.person is wanted and sp.gender in (None, kind):
-                        return _Speaker(sp.entity, sp.text, (start, end), person=True, gender=kind)
             return _Speaker(None, self.text[start:end], (start, end), person=True)
         if kind in ("neuter", "plural"):
-            for sp in reversed(history[-3:]):
-                if sp.person is not True and (sp.plural == (kind == "plural") or sp.entity or sp.person is None):
-                    if sp.entity:
-                        cluster = self.clusters.get(sp.entity) or {}
-                        self._add_pronoun_mention(start, end, sp.entity, cluster.get("label", "ORG"))
-                    return _Speaker(sp.entity, sp.text, (start, end), plural=sp.plural)
+            plural = kind == "plural"
+            sp = next(
+                (
+                    x
+                    for x in reversed(history[-3:])
+                    if x.person is not True and (x.plural == plural or x.entity or x.person is None)
+                ),
+                None,
+            )
+            lo, _ = self.t.sentence(self.t.at(start))
+            same_sentence = sp is not None and sp.at >= self.t.starts[lo]
+            m = None
+            if not plural and not same_sentence:
+                m = self._recent_mention(start, ("ORG",), None, skip_content=True)
+                if m is None and sp is None:
+                    m = self._recent_mention(start, ("GPE",), None, skip_content=True)
+            if m is not None and (sp is None or m.start > sp.at):
+                cluster = self.clusters.get(m.entity) or {}
+                self._add_pronoun_mention(start, end, m.entity, cluster.get("label", "ORG"))
+                return _Speaker(m.entity, self.text[start:end], (start, end))
+            if sp is not None:
+                if sp.entity:
+                    cluster = self.clusters.get(sp.entity) or {}
+                    self._add_pronoun_mention(start, end, sp.entity, cluster.get("label", "ORG"))
+                words = self.text[start:end] if sp.entity else sp.text
+                return _Speaker(sp.entity, words, (start, end), plural=sp.plural, np_text=sp.np_text)
         return _Speaker(None, self.text[start:end], (start, end))
 
-    def _recent_person(self, before: int, gender: str) -> _Mention | None:
+    def _recent_mention(
+        self, before: int, labels: tuple[str, ...], gender: str | None, skip_content: bool
+    ) -> _Mention | None:
+        """The most recent entity mention with one of ``labels`` before ``before``."""
         ms = self.mentions
         k = self._mention_index(before) - 1
-        steps = 0
-        while k >= 0 and steps < 200:
+        floor = max(0, k - 200)
+        while k >= floor:
             m = ms[k]
-            steps += 1
             k -= 1
-            if m.label != "PERSON" or m.end > before or self.in_quote(m.start):
+            if m.label not in labels or m.end > before or m.kind == "pronoun":
                 continue
-            cluster = self.clusters.get(m.entity) or {}
-            g = cluster.get("gender") or self._gender_from_titles(cluster)
-            if g and g != gender:
+            if self.in_quote(m.start) or (skip_content and self._in_content(m.start)):
+                continue
+            if gender is not None and self._gender_of(m.entity, None, None) not in (None, gender):
                 continue
             return m
         return None
+
+    def _in_content(self, char: int) -> bool:
+        """Whether ``char`` lies in the words of another quotation than the one being
+        resolved (its own words may name its speaker: "Halbach expects ..., it said")."""
+        if any(s <= char < e for s, e in self.current_parts):
+            return False
+        ranges = self.content_ranges
+        k = bisect.bisect_right(ranges, (char, 1 << 62)) - 1
+        return k >= 0 and ranges[k][0] <= char < ranges[k][1]
+
+    def _gender_of(self, entity: str | None, text: str | None, known: str | None) -> str | None:
+        if known:
+            return known
+        key = entity or text
+        if key in self.genders:
+            return self.genders[key]
+        if entity:
+            cluster = self.clusters.get(entity) or {}
+            return cluster.get("gender") or self._gender_from_titles(cluster)
+        return None
+
+    def _firm_gender(self, sp: _Speaker) -> str | None:
+        key = sp.entity or sp.text
+        if key in self.genders:
+            return self.genders[key]
+        if sp.entity:
+            return self._gender_from_titles(self.clusters.get(sp.entity) or {})
+        return None
+
+    def _learn_gender(self, entity: str | None, text: str | None, gender: str) -> None:
+        key = entity or text
+        if key and key not in self.genders:
+            self.genders[key] = gender
 
     def _gender_from_titles(self, cluster: dict[str, Any]) -> str | None:
         for title in cluster.get("titles") or []:
@@ -1933,7 +2063,8 @@ class _Run:
         for sp in reversed(history):
             np_words = re.findall(r"[\w'-]+", sp.np_text.lower())
             if noun in np_words and (sp.entity or sp.text):
-                return _Speaker(sp.entity, sp.text, (s, e), person=sp.person, np_text=sp.np_text)
+                words = self.text[s:e] if sp.entity else sp.text
+                return _Speaker(sp.entity, words, (s, e), person=sp.person, np_text=sp.np_text)
         if cataphora:
             return None
         # organizations named earlier in the text ("the ministry" -> "Ministry of Commerce")
