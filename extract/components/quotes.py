@@ -431,6 +431,9 @@ class _Run:
         if word.form == "ing" and prev not in (",", "as") and prev not in c.aux:
             cue.rejected = True  # "when answering a query"
             return
+        if word.form == "past" and prev in ("than", "as"):
+            cue.rejected = True  # "better than expected", "as predicted"
+            return
         if word.form == "past":
             k = i - 1
             while k > lo and (t.lows[k] in c.adverbs or t.lows[k].endswith("ly")):
@@ -478,6 +481,8 @@ class _Run:
             self._comma_left(cue, k)
         elif k >= lo and not t.is_space(k) and t.lows[k] not in _BOUNDARY and t.word(k) not in _QUOTE_CHARS:
             np_range = self._left_np(k, lo)
+            if "data" in word.tags:
+                np_range = self._data_subject(k, lo) or np_range
             if np_range is not None:
                 cue.subject = np_range
                 cue.side = "left"
@@ -485,6 +490,24 @@ class _Run:
         if cue.side is None:
             cue.side = "right"
         self._analyse_right(cue)
+
+    def _data_subject(self, k: int, lo: int) -> tuple[int, int] | None:
+        """ "Figures the ministry released in June showed ...": a data subject with a
+        reduced relative clause, from the data noun that opens the clause to the cue."""
+        t, c = self.t, self.c
+        for x in range(k, max(lo - 1, k - 14), -1):
+            w = t.lows[x]
+            if w in _BOUNDARY or t.is_space(x) or t.word(x) in _QUOTE_CHARS:
+                break
+            if w in c.data_nouns:
+                start = x
+                while start - 1 >= lo and (
+                    t.lows[start - 1] in _DETERMINERS or t.lows[start - 1] in ("latest", "new", "official")
+                ):
+                    start -= 1
+                if start == lo or t.lows[start - 1] in (",", ";", ":") or t.is_space(start - 1):
+                    return (start, k + 1)
+        return None
 
     def _skip_left(self, cue: _Cue) -> int:
         """Index of the first token left of the cue that is not an adverb, auxiliary,
@@ -728,6 +751,8 @@ class _Run:
         """The noun phrase that starts at token ``r`` ("said Jiang Xiaojuan, a professor
         at ...", "according to data from the ministry")."""
         t, c = self.t, self.c
+        if t.lows[r] in _CONJUNCTIONS or self._is_subord(r):
+            return None
         x = r
         end = r
         while x < hi and x - r < 24:
@@ -1045,12 +1070,19 @@ class _Run:
         """The cue before an opening mark: He added: "..." / Lin said, "..."."""
         t = self.t
         b = open_tok - 1
+        para_start = self._paragraph_start(open_char)
         while b >= 0 and t.is_space(b) and "\n" not in t.word(b):
             b -= 1
+        if b >= 0 and t.is_space(b) and para_start == open_char:
+            # a paragraph that ends with a colon introduces the quote paragraph after it
+            while b >= 0 and t.is_space(b):
+                b -= 1
+            if b < 0 or t.lows[b] != ":":
+                return None, ""
+            para_start = self._paragraph_start(t.starts[b])
         if b < 0 or t.is_space(b) or t.lows[b] not in (":", ",", "—", "–"):
             return None, ""
         floor = max(0, b - 45)
-        para_start = self._paragraph_start(open_char)
         for y in range(b - 1, floor - 1, -1):
             if t.starts[y] < para_start:
                 break
@@ -1268,7 +1300,9 @@ class _Run:
             comma = first - 1
         else:
             comma = cue.i - 1
-        if comma < cue.lo or t.lows[comma] != ",":
+        if comma < cue.lo or t.lows[comma] != "," or cue.comp_kind == "colon":
+            return None
+        if not self._speakerish(subject):
             return None
         # after the cue and its speaker: only adverbials to the end of the sentence
         tail = max(cue.j, subject[1]) if cue.side == "right" else cue.j
@@ -1417,7 +1451,7 @@ class _Run:
         reported clauses; drop duplicates."""
         text = self.text
         directs = [c for c in cands if c.kind == "direct"]
-        indirects = [c for c in cands if c.kind != "direct"]
+        indirects = self._drop_same_speaker_nested([c for c in cands if c.kind != "direct"])
         fragments: set[int] = set()
         kept_indirect: list[_Candidate] = []
         for ind in indirects:
@@ -1470,6 +1504,25 @@ class _Run:
             if d.inherit and d.rule == "direct.follows_speaker":
                 continue
         return self._dedupe(kept + kept_indirect)
+
+    def _drop_same_speaker_nested(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """ "Jiang said she expects X": one statement, not two; a nested attribution
+        counts apart only when it names another source ("X said Y told him that Z")."""
+        t = self.t
+        spans = sorted((c.parts[0][0], c.parts[-1][1]) for c in cands)
+        out = []
+        for cand in cands:
+            cue = cand.cue
+            np_range = cand.speaker_np
+            if cue is not None and np_range is not None and np_range[1] - np_range[0] == 1:
+                word = t.lows[np_range[0]]
+                char = t.starts[cue.i]
+                k = bisect.bisect_right(spans, (char, 1 << 62)) - 1
+                nested = any(s < char < e for s, e in spans[max(0, k - 3) : k + 1])
+                if nested and word in self.c.pronouns and word not in ("it", "they"):
+                    continue
+            out.append(cand)
+        return out
 
     def _sentence_cue(self, d: _Candidate) -> _Cue | None:
         """A cue earlier in the quote's sentence with a speaker: described it as "..."."""
@@ -1645,6 +1698,8 @@ class _Run:
         first, last = t.at(m.start), t.at(m.end - 1)
         if t.lows[last + 1] in ("'s", "’s", "'"):
             return True
+        if t.lows[last + 1] in ("-", "–") and self._glued(last):
+            return True  # "Bengaluru-based company"
         before = first - 1
         if t.lows[before] == "(":
             return True  # an acronym in parentheses repeats the name before it
@@ -1658,8 +1713,10 @@ class _Run:
         if t.lows[last] in c.data_nouns and not t.is_cap(last):
             return True
         for x in range(a, head_end):
-            if t.lows[x] in c.data_nouns and not t.is_cap(x) and t.lows[x + 1] in c.publisher_links:
-                return True
+            if t.lows[x] in c.data_nouns and t.lows[x + 1] in c.publisher_links and not t.is_cap(x + 1):
+                return (not t.is_cap(x)) or x == a
+            if x == a and t.lows[x] in c.data_nouns and t.lows[x + 1] in ("the", "a", "an"):
+                return True  # "figures the ministry released"
         return False
 
     def _head_end(self, a: int, b: int) -> int:
@@ -1981,6 +2038,16 @@ class _Run:
         """ "Data from the customs office shows" -> the customs office; "government data"
         -> itself; "the data" -> the publisher of the data quoted before."""
         t, c = self.t, self.c
+        # "figures the ministry released": the publisher between the data noun and its verb
+        for x in range(head[0], b - 2):
+            if t.lows[x] in c.data_nouns and t.lows[x + 1] in _DETERMINERS | {"the"}:
+                for y in range(x + 2, min(b, x + 8)):
+                    if t.lows[y] in c.publisher_links and y > x + 2:
+                        found = self._resolve_np((x + 1, y), history, cataphora=False)
+                        if found is not None:
+                            found.is_data = True
+                            return found
+                        break
         # a publisher after "from", "by", "released by", ...
         for x in range(head[0], b):
             w = t.lows[x]
