@@ -346,6 +346,60 @@ def test_quotes_complement_in_marks_is_direct(extract):
     assert quotes(extract(text)) == [("direct", "build a hundred thousand homes for young families", "The party")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph that ends with a colon introduces the quote paragraph
+        (
+            "Announcing the plan on Monday, Mayor Lea Brandt said:\n\n“We will rebuild the bridge within a year.”",
+            [("direct", "We will rebuild the bridge within a year", "Lea Brandt")],
+        ),
+        # one speaker, one statement: a nested pronoun attribution is not a second quote
+        (
+            "Ravi Menon said he expects exports to recover by spring.",
+            [("indirect", "he expects exports to recover by spring", "Ravi Menon")],
+        ),
+        # the reported clause goes on after its attribution
+        (
+            "Water use will be capped, the council said, with fines for households that exceed the limit.",
+            [("indirect", "Water use will be capped with fines for households that exceed the limit", "the council")],
+        ),
+        # "A, but B, according to X": X reports B
+        (
+            "Oil prices fell, but gold rose 2 percent, according to market data.",
+            [("indirect", "gold rose 2 percent", "market data")],
+        ),
+        (
+            "Union leader Tom Ashby called on the company to reopen talks.",
+            [("indirect", "the company to reopen talks", "Tom Ashby")],
+        ),
+        # a vow to do something is a statement, a vowed noun is not
+        ("The mayor vowed to rebuild the school.", [("indirect", "to rebuild the school", "The mayor")]),
+        ("The mayor vowed support for the families.", []),
+        # data with its publisher in a reduced relative clause
+        (
+            "Figures the water board released in May showed that reservoirs were half full.",
+            [("indirect", "reservoirs were half full", "the water board")],
+        ),
+        # "than expected" is no cue: "warned" shares the speaker of "said"
+        (
+            "Analysts at Birch Securities said sales were better than expected but warned that costs could rise.",
+            [
+                ("indirect", "sales were better than expected", "Analysts at Birch Securities"),
+                ("indirect", "costs could rise", "Analysts at Birch Securities"),
+            ],
+        ),
+        # a verb of saying takes a bare clause without an auxiliary
+        (
+            "Officials said the province now hosts twelve car plants.",
+            [("indirect", "the province now hosts twelve car plants", "Officials")],
+        ),
+    ],
+)
+def test_quotes_news_conventions(extract, text, expected):
+    assert quotes(extract(text)) == expected
+
+
 # ---------------------------------------------------------------------------- speakers
 
 
@@ -373,6 +427,20 @@ def test_quotes_complement_in_marks_is_direct(extract):
             "Rail traffic fell 3 percent in June, the Northern Rail Agency said. "
             "Passenger numbers will recover in autumn, the agency added.",
             ["Northern Rail Agency", "Northern Rail Agency"],
+        ),
+        # a pronoun goes to the speaker, not to a name inside the reported words
+        (
+            "Chief executive Omar Haddad confirmed that the bank had hired Lina Sorel. "
+            "He said the bank would open ten branches.",
+            ["Omar Haddad", "Omar Haddad"],
+        ),
+        # "it" goes to the organization
+        ("Profits at Norberg Steel fell 8 percent, it said in a statement.", ["Norberg Steel"]),
+        # a lead paragraph's "the chief executive" is named in the next paragraph
+        (
+            "Profits rose 12 percent, the chief executive said.\n\n"
+            "Marta Quell, who took over in March, said the firm would hire 200 engineers.",
+            ["Marta Quell", "Marta Quell"],
         ),
         # unnamed sources keep their words
         ("The talks had stalled, an official said.", ["an official"]),

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span, span_values
+from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
 from .article import is_hard_wrapped
 from .quote_lexicon import CueWord, Lexicon, load_lexicon
 from .quote_marks import MarkedQuote, paragraph_ranges, scan_quotes
@@ -137,6 +137,7 @@ class _Speaker:
     mention: tuple[int, int] | None
     person: bool | None = False  # None: not known (a lone capitalized word)
     at: int = -1  # where the speaker was last attributed
+    pending: str | None = None  # an unresolved "the <role>": the role word
     plural: bool = False
     np_text: str = ""
     is_data: bool = False
@@ -165,9 +166,9 @@ class _Tokens:
             self.starts: list[int] = starts.tolist()
             self.ends: list[int] = (starts + arr[:, 1].astype(np.int64)).tolist()
             sents = np.flatnonzero(arr[:, 2] == 1).tolist()
-            spaces = (arr[:, 3] == 1).tolist()
+            self.space_tokens: list[int] = np.flatnonzero(arr[:, 3] == 1).tolist()
         else:
-            self.starts, self.ends, sents, spaces = [], [], [], []
+            self.starts, self.ends, sents, self.space_tokens = [], [], [], []
         if not sents or sents[0] != 0:
             sents.insert(0, 0)
         self.sent_starts: list[int] = sents
@@ -177,7 +178,9 @@ class _Tokens:
         else:  # a few characters change length when lowered ("İ")
             self.lows = [text[s:e].lower() for s, e in zip(self.starts, self.ends, strict=True)]
         self.lows += ["", ""]
-        self.spaces: list[bool] = [*spaces, False, False]
+        self.spaces = [False] * (self.n + 2)
+        for i in self.space_tokens:
+            self.spaces[i] = True
 
     def word(self, i: int) -> str:
         if 0 <= i < self.n:
@@ -203,6 +206,20 @@ class _Tokens:
 
     def is_space(self, i: int) -> bool:
         return self.spaces[i]
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Paragraph ranges: the breaks are whitespace tokens with a newline that are
+        followed by a sentence start (set by the article component)."""
+        out: list[tuple[int, int]] = []
+        text = self.text
+        pos = 0
+        starts = set(self.sent_starts)
+        for i in self.space_tokens:
+            if "\n" in self.lows[i] and i + 1 in starts:
+                _add_trimmed(text, pos, self.starts[i], out)
+                pos = self.ends[i]
+        _add_trimmed(text, pos, len(text), out)
+        return out
 
     def is_cap(self, i: int) -> bool:
         if not 0 <= i < self.n:
@@ -308,15 +325,22 @@ class _Run:
 
     def _entity_mentions(self) -> list[_Mention]:
         out = []
+        # span values live in doc.user_data under (".\_.", name, start_char, end_char);
+        # reading them there skips building an Underscore object per span
+        user_data = self.doc.user_data
         for span in self.doc.spans.get(GROUPS["entities"], []):
-            v = span_values(span)
+            s, e = span.start_char, span.end_char
+            v = user_data.get(("._.", EXT, s, e)) or {}
             if v.get("entity"):
-                out.append(_Mention(span.start_char, span.end_char, v["entity"], v.get("kind", "name"), span.label_))
+                out.append(_Mention(s, e, v["entity"], v.get("kind", "name"), span.label_))
         out.sort(key=lambda m: (m.start, m.end))
         return out
 
     def in_zones(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.zones)
+        for s, e in self.zones:  # noqa: SIM110 (a plain loop: called for every cue)
+            if s <= start and end <= e:
+                return True
+        return False
 
     def in_quote(self, char: int) -> bool:
         k = bisect.bisect_right(self.quote_ranges, (char, 1 << 62)) - 1
@@ -331,7 +355,12 @@ class _Run:
 
     def extract(self) -> list[dict[str, Any]]:
         text = self.text
-        paragraphs = [p for p in paragraph_ranges(text, is_hard_wrapped(text)) if self.in_zones(*p)]
+        if doc_data(self.doc).get("zones") is not None:
+            # the article component made each paragraph start a sentence
+            paragraphs = self.t.paragraphs()
+        else:
+            paragraphs = paragraph_ranges(text, is_hard_wrapped(text))
+        paragraphs = [p for p in paragraphs if self.in_zones(*p)]
         self.paragraphs = paragraphs
         self.para_starts = [p[0] for p in paragraphs]
         scan = scan_quotes(text, paragraphs, self.c.elisions)
@@ -446,7 +475,7 @@ class _Run:
             return
         if "noun" in word.tags and word.form in ("base", "third"):
             nxt = t.lows[j] if j < hi else ""
-            if nxt not in ("that", ",", ":") and t.word(j) not in _QUOTE_CHARS:
+            if nxt not in ("that", ",", ":") and t.lows[j] not in _QUOTE_CHARS:
                 cue.rejected = True  # "a preliminary report", "the state media"
 
     def _analyse(self, cue: _Cue) -> None:
@@ -479,7 +508,7 @@ class _Run:
             cue.subject = np_range
         elif k >= lo and t.lows[k] == ",":
             self._comma_left(cue, k)
-        elif k >= lo and not t.is_space(k) and t.lows[k] not in _BOUNDARY and t.word(k) not in _QUOTE_CHARS:
+        elif k >= lo and not t.is_space(k) and t.lows[k] not in _BOUNDARY and t.lows[k] not in _QUOTE_CHARS:
             np_range = self._left_np(k, lo)
             if "data" in word.tags:
                 np_range = self._data_subject(k, lo) or np_range
@@ -497,7 +526,7 @@ class _Run:
         t, c = self.t, self.c
         for x in range(k, max(lo - 1, k - 14), -1):
             w = t.lows[x]
-            if w in _BOUNDARY or t.is_space(x) or t.word(x) in _QUOTE_CHARS:
+            if w in _BOUNDARY or t.is_space(x) or t.lows[x] in _QUOTE_CHARS:
                 break
             if w in c.data_nouns:
                 start = x
@@ -597,7 +626,7 @@ class _Run:
             if w == ",":
                 c0 = b
                 break
-            if w in (";", ":") or t.word(b) in _QUOTE_CHARS or t.is_space(b):
+            if w in (";", ":") or t.lows[b] in _QUOTE_CHARS or t.is_space(b):
                 break
         if c0 is None or c0 <= lo:
             return
@@ -676,7 +705,7 @@ class _Run:
                 start = y
                 x = y - 1
                 continue
-            if w in _BOUNDARY or t.word(x) in _QUOTE_CHARS or (w in ("-", "–") and not self._glued(x)):
+            if w in _BOUNDARY or t.lows[x] in _QUOTE_CHARS or (w in ("-", "–") and not self._glued(x)):
                 break
             if self._is_subord(x) or w in c.aux or self._live_cue(x):
                 break
@@ -712,8 +741,10 @@ class _Run:
 
     def _is_subord(self, x: int) -> bool:
         """A subordinating word ("which", "after"), not an acronym ("WHO")."""
+        if self.t.lows[x] not in self.c.subords:
+            return False
         word = self.t.word(x)
-        return word.lower() in self.c.subords and not (word.isupper() and len(word) > 1)
+        return not (word.isupper() and len(word) > 1)
 
     def _name_token(self, x: int) -> bool:
         """A capitalized word that can be part of a name (not "In", "The", "Monday")."""
@@ -721,12 +752,16 @@ class _Run:
         if not t.is_cap(x):
             return False
         w = t.lows[x]
+        if not (
+            w in c.preps or w in _DETERMINERS or w in c.subords or w in _WEEKDAYS or w in c.adverbs or w in c.pronouns
+        ):
+            return True
         word = t.word(x)
         if word.isupper() and len(word) > 1:
-            return True
+            return True  # an acronym: "WHO", "IN"
         if w in c.pronouns:
             return word == "He" and self._name_token(x + 1) if x + 1 < t.n else False
-        return not (w in c.preps or w in _DETERMINERS or w in c.subords or w in _WEEKDAYS or w in c.adverbs)
+        return False
 
     def _last_cap_run(self, a: int, b: int) -> tuple[int, int] | None:
         """The last run of name words in [a, b) (names may hold "of", "bin", "-", ...)."""
@@ -757,7 +792,7 @@ class _Run:
         end = r
         while x < hi and x - r < 24:
             w = t.lows[x]
-            if t.is_space(x) or w in _SENT_END or w in (";", ":") or t.word(x) in _QUOTE_CHARS:
+            if t.is_space(x) or w in _SENT_END or w in (";", ":") or t.lows[x] in _QUOTE_CHARS:
                 break
             if w == "(":
                 y = x + 1
@@ -830,7 +865,7 @@ class _Run:
                 if w == ",":
                     comma = x
                     break
-                if w in _SENT_END or w in (";", ":") or t.word(x) in _QUOTE_CHARS:
+                if w in _SENT_END or w in (";", ":") or t.lows[x] in _QUOTE_CHARS:
                     break
         if comma is not None:
             start = comma + 1
@@ -884,13 +919,14 @@ class _Run:
         if w == ":":
             cue.comp_kind = "colon"
             return
-        if t.word(r) in _QUOTE_CHARS:
+        if t.lows[r] in _QUOTE_CHARS:
             cue.comp_kind = "quote"
             self._set_complement(cue, r, "quote")
             return
         core = "core" in word.tags
+        to_ok = core or "to" in word.tags  # "vowed to ...": a to-infinitive, not a noun
         if w in c.preps or w == "by":
-            if w == "to" and core and self._infinitive_at(r):
+            if w == "to" and to_ok and self._infinitive_at(r):
                 self._set_complement(cue, r, "to")
                 return
             for x in range(r, min(hi, r + 25)):
@@ -899,10 +935,10 @@ class _Run:
                     self._set_complement(cue, x + 1, "that")
                     return
                 if lw in _BOUNDARY or t.is_space(x) or self._live_cue(x):
-                    if t.word(x) in _QUOTE_CHARS and core and t.lows[x - 1] == "to":
+                    if t.lows[x] in _QUOTE_CHARS and to_ok and t.lows[x - 1] == "to":
                         self._set_complement(cue, x - 1, "to")
                     return
-                if lw == "to" and core and self._infinitive_at(x):
+                if lw == "to" and to_ok and self._infinitive_at(x):
                     self._set_complement(cue, x, "to")
                     return
             return
@@ -1046,7 +1082,7 @@ class _Run:
         if x >= t.n or t.is_space(x):
             return None
         for y in range(x, min(t.n, x + 18)):
-            if t.is_space(y) or t.word(y) in _QUOTE_CHARS:
+            if t.is_space(y) or t.lows[y] in _QUOTE_CHARS:
                 return None
             cue = self.cue_at.get(y)
             if cue is None:
@@ -1239,11 +1275,11 @@ class _Run:
                 clause = (
                     self._looks_like_clause(a, b)
                     or ("bare" in tags and b - a >= 3 and t.lows[a] not in c.preps)
-                    or self._in_headline(t.starts[cue.i])
+                    or ("bare" in tags and self._in_headline(t.starts[cue.i]))
                 )
                 if not clause or (not self._speakerish(subject) and "data" not in tags):
                     return None
-        elif kind == "to" and not core:
+        elif kind == "to" and not (core or "to" in tags):
             return None
         start, end = self._trim_clause(*t.chars(a, b))
         if _words(self.text[start:end]) < 2:
@@ -1367,7 +1403,7 @@ class _Run:
                 lw = t.lows[y]
                 if lw in _SENT_END or lw == "," or t.is_space(y):
                     return True
-                if lw == "that" or t.word(y) in _QUOTE_CHARS or self._live_cue(y):
+                if lw == "that" or t.lows[y] in _QUOTE_CHARS or self._live_cue(y):
                     return False
             return False
         return False
@@ -1580,12 +1616,62 @@ class _Run:
                 cue = cand.cue
                 speaker.at = self.t.starts[cue.i] if cue is not None else cand.parts[0][0]
                 history.append(speaker)
+        for n, cand in enumerate(body_cands):
+            speaker = resolved.get(id(cand))
+            if speaker is not None and speaker.pending:
+                named = self._named_after(cand, speaker.pending, body_cands[n + 1 :], resolved)
+                if named is not None:
+                    resolved[id(cand)] = named
         for cand in headline_cands:
             resolved[id(cand)] = self._resolve(cand, history, cataphora=True)
         for n, cand in enumerate(cands, 1):
             speaker = resolved.get(id(cand))
             out.append(self._record(n, cand, speaker))
         return out
+
+    def _named_after(
+        self, cand: _Candidate, role: str, later: list[_Candidate], resolved: dict[int, _Speaker | None]
+    ) -> _Speaker | None:
+        """A lead paragraph's "the finance minister said" is named in the next
+        paragraphs (newswire convention): the first person named there whose titles do
+        not contradict the role."""
+        end = cand.parts[-1][1]
+        k = bisect.bisect_right(self.para_starts, end)
+        limit = self.para_starts[k + 2] if k + 2 < len(self.para_starts) else len(self.text)
+        m = self._first_person_after(end, limit, role)
+        if m is not None:
+            sp = self._speaker_of_mention(m)
+            described = resolved[id(cand)]
+            if described is not None:  # keep the words that stand in the quote's place
+                sp.text, sp.mention = described.text, described.mention
+            return sp
+        if self.mentions:
+            return None
+        for other in later:
+            if other.parts[0][0] >= limit:
+                break
+            sp = resolved.get(id(other))
+            described = resolved[id(cand)]
+            if sp is not None and sp.person is True and sp.text and len(sp.text.split()) >= 2 and described:
+                return _Speaker(None, sp.text, described.mention, person=True)
+        return None
+
+    def _first_person_after(self, start: int, limit: int, role: str) -> _Mention | None:
+        k = self._mention_index(start)
+        while k < len(self.mentions) and self.mentions[k].start < limit:
+            m = self.mentions[k]
+            k += 1
+            if m.label != "PERSON" or m.kind == "pronoun" or self.in_quote(m.start):
+                continue
+            titles = " ".join((self.clusters.get(m.entity) or {}).get("titles") or []).lower().split()
+            if titles and role not in titles:
+                continue
+            return m
+        return None
+
+    def _speaker_of_mention(self, m: _Mention) -> _Speaker:
+        cluster = self.clusters.get(m.entity) or {}
+        return _Speaker(m.entity, self.text[m.start : m.end], (m.start, m.end), person=cluster.get("label") == "PERSON")
 
     def _in_headline(self, char: int) -> bool:
         return self.headline is not None and self.headline[0] <= char < self.headline[1]
@@ -1688,8 +1774,11 @@ class _Run:
             if found is not None:
                 return found
         plural = last_word.endswith("s") and last_word not in ("ministry",)
-        return _Speaker(None, desc_text, (start_char, end_char), person=last_word in c.person_roles, plural=plural,
-                        np_text=self.text[start_char:end_char])  # fmt: skip
+        speaker = _Speaker(None, desc_text, (start_char, end_char), person=last_word in c.person_roles,
+                           plural=plural, np_text=self.text[start_char:end_char])  # fmt: skip
+        if definite and not plural and (last_word in c.person_roles or last_word in c.titles):
+            speaker.pending = last_word  # "the finance minister said": named in what follows?
+        return speaker
 
     def _modifier_mention(self, m: _Mention) -> bool:
         """A mention that only qualifies the head of its phrase: a possessive
@@ -2158,6 +2247,15 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
 
 
 def _copy_inherited(sp: _Speaker) -> _Speaker:
