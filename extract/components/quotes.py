@@ -276,7 +276,10 @@ class QuotesComponent:
         text = doc_text(doc)
         if not text.strip() or len(doc) == 0:
             return doc
-        run = _Run(self, doc, text)
+        matches = self.matcher(doc)
+        if not matches and ":" not in text and _ANY_QUOTE_MARK.search(text) is None:
+            return doc  # no cue, no quote mark, no "CLAUSE: SOURCE" headline
+        run = _Run(self, doc, text, matches)
         quotations = run.extract()
         data["quotations"] = quotations
         if run.warnings:
@@ -294,7 +297,8 @@ class QuotesComponent:
 class _Run:
     """The work on one doc."""
 
-    def __init__(self, comp: QuotesComponent, doc: Doc, text: str) -> None:
+    def __init__(self, comp: QuotesComponent, doc: Doc, text: str, matches: list[tuple[int, int, int]]) -> None:
+        self.matches = matches
         self.c = comp
         self.lex = comp.lex
         self.doc = doc
@@ -393,7 +397,7 @@ class _Run:
         t = self.t
         cues: list[_Cue] = []
         per_sentence: dict[int, int] = {}
-        for _, start, end in self.c.matcher(self.doc):
+        for _, start, end in self.matches:
             key = t.lows[start] if end - start == 1 else " ".join(t.lows[k] for k in range(start, end))
             word = self.lex.cues.get(key)
             if word is None:
@@ -438,10 +442,11 @@ class _Run:
     def _prefilter(self, cue: _Cue) -> None:
         """Reject the cue words that are no verbs of saying here: nouns, passives,
         parts of names."""
+        lows = self.t.lows
         t, c = self.t, self.c
         i, j, lo, hi = cue.i, cue.j, cue.lo, cue.hi
         word = cue.word
-        prev = t.lows[i - 1] if i > lo else ""
+        prev = lows[i - 1] if i > lo else ""
         if (
             t.word(i)[:1].isupper()
             and i > lo
@@ -454,7 +459,7 @@ class _Run:
         if word.form != "phrase" and prev in _DETERMINERS:
             cue.rejected = True  # "the report", "his warning", "the expected growth"
             return
-        if prev in ("-", "–") or t.lows[j] in ("-", "–"):
+        if prev in ("-", "–") or lows[j] in ("-", "–"):
             cue.rejected = True  # part of a compound: "no-shows", "state-owned"
             return
         if word.form == "ing" and prev not in (",", "as") and prev not in c.aux:
@@ -465,17 +470,17 @@ class _Run:
             return
         if word.form == "past":
             k = i - 1
-            while k > lo and (t.lows[k] in c.adverbs or t.lows[k].endswith("ly")):
+            while k > lo and (lows[k] in c.adverbs or lows[k].endswith("ly")):
                 k -= 1
-            if t.lows[k] in ("is", "are", "was", "were", "be", "been", "being", "'s", "’s"):
+            if lows[k] in ("is", "are", "was", "were", "be", "been", "being", "'s", "’s"):
                 cue.rejected = True  # passive: "is expected to", "was provisionally estimated"
                 return
-        if j < hi and t.lows[j] == "by" and word.form != "phrase":
+        if j < hi and lows[j] == "by" and word.form != "phrase":
             cue.rejected = True  # "predicted by most economists"
             return
         if "noun" in word.tags and word.form in ("base", "third"):
-            nxt = t.lows[j] if j < hi else ""
-            if nxt not in ("that", ",", ":") and t.lows[j] not in _QUOTE_CHARS:
+            nxt = lows[j] if j < hi else ""
+            if nxt not in ("that", ",", ":") and lows[j] not in _QUOTE_CHARS:
                 cue.rejected = True  # "a preliminary report", "the state media"
 
     def _analyse(self, cue: _Cue) -> None:
@@ -523,31 +528,33 @@ class _Run:
     def _data_subject(self, k: int, lo: int) -> tuple[int, int] | None:
         """ "Figures the ministry released in June showed ...": a data subject with a
         reduced relative clause, from the data noun that opens the clause to the cue."""
+        lows = self.t.lows
         t, c = self.t, self.c
         for x in range(k, max(lo - 1, k - 14), -1):
-            w = t.lows[x]
-            if w in _BOUNDARY or t.is_space(x) or t.lows[x] in _QUOTE_CHARS:
+            w = lows[x]
+            if w in _BOUNDARY or t.is_space(x) or lows[x] in _QUOTE_CHARS:
                 break
             if w in c.data_nouns:
                 start = x
                 while start - 1 >= lo and (
-                    t.lows[start - 1] in _DETERMINERS or t.lows[start - 1] in ("latest", "new", "official")
+                    lows[start - 1] in _DETERMINERS or lows[start - 1] in ("latest", "new", "official")
                 ):
                     start -= 1
-                if start == lo or t.lows[start - 1] in (",", ";", ":") or t.is_space(start - 1):
+                if start == lo or lows[start - 1] in (",", ";", ":") or t.is_space(start - 1):
                     return (start, k + 1)
         return None
 
     def _skip_left(self, cue: _Cue) -> int:
         """Index of the first token left of the cue that is not an adverb, auxiliary,
         negation or time phrase; sets ``negated`` and ``rejected`` on the way."""
+        lows = self.t.lows
         t, c = self.t, self.c
         k = cue.i - 1
         lo = cue.lo
         for _ in range(14):
             if k < lo:
                 break
-            w = t.lows[k]
+            w = lows[k]
             if w in c.negations:
                 cue.negated = True
             elif w in c.blockers:
@@ -556,20 +563,20 @@ class _Run:
             elif w in c.aux or w in c.adverbs or (len(w) > 4 and w.endswith("ly") and not t.is_cap(k)):
                 pass
             elif w == "to":
-                gov = t.lows[k - 1] if k - 1 >= lo else ""
+                gov = lows[k - 1] if k - 1 >= lo else ""
                 if gov in c.allowed_governors:
                     k -= 2
-                    if gov == "on" and k >= lo and t.lows[k] in ("went", "goes", "go", "going"):
+                    if gov == "on" and k >= lo and lows[k] in ("went", "goes", "go", "going"):
                         k -= 1
                     continue
                 cue.rejected = True  # "set to announce", "important to note"
                 return k
-            elif w in c.time_words and t.lows[k + 1] not in ("'s", "’s"):
-                while k - 1 >= lo and t.lows[k - 1] in c.time_words:
+            elif w in c.time_words and lows[k + 1] not in ("'s", "’s"):
+                while k - 1 >= lo and lows[k - 1] in c.time_words:
                     k -= 1
-                if k - 1 >= lo and t.lows[k - 1] in _TIME_PREPS:
+                if k - 1 >= lo and lows[k - 1] in _TIME_PREPS:
                     k -= 1
-            elif w == "," and k - 2 >= lo and t.lows[k - 1] in ("however", "though", "too") and t.lows[k - 2] == ",":
+            elif w == "," and k - 2 >= lo and lows[k - 1] in ("however", "though", "too") and lows[k - 2] == ",":
                 k -= 2
             else:
                 break
@@ -577,18 +584,17 @@ class _Run:
         return k
 
     def _skip_right(self, r: int, hi: int) -> int:
-        t, c = self.t, self.c
+        lows = self.t.lows
+        _t, c = self.t, self.c
         for _ in range(14):
             if r >= hi:
                 break
-            w = t.lows[r]
-            if w in c.adverbs or w == "out" or (w in c.time_words and t.lows[r + 1] not in ("'s", "’s")):
+            w = lows[r]
+            if w in c.adverbs or w == "out" or (w in c.time_words and lows[r + 1] not in ("'s", "’s")):
                 r += 1
-            elif (
-                w in _TIME_PREPS and r + 1 < hi and t.lows[r + 1] in c.time_words and t.lows[r + 2] not in ("'s", "’s")
-            ):
+            elif w in _TIME_PREPS and r + 1 < hi and lows[r + 1] in c.time_words and lows[r + 2] not in ("'s", "’s"):
                 r += 2
-            elif w == "," and r + 2 < hi and t.lows[r + 1] in ("however", "though", "too") and t.lows[r + 2] == ",":
+            elif w == "," and r + 2 < hi and lows[r + 1] in ("however", "though", "too") and lows[r + 2] == ",":
                 r += 3
             else:
                 break
@@ -618,15 +624,16 @@ class _Run:
     def _comma_left(self, cue: _Cue, k: int) -> None:
         """A comma right before the cue: an appositive ("X, a professor, said") or the
         end of a clause that the cue attributes ("CLAUSE, said X")."""
+        lows = self.t.lows
         t = self.t
         lo = cue.lo
         c0 = None
         for b in range(k - 1, max(lo - 1, k - 30), -1):
-            w = t.lows[b]
+            w = lows[b]
             if w == ",":
                 c0 = b
                 break
-            if w in (";", ":") or t.lows[b] in _QUOTE_CHARS or t.is_space(b):
+            if w in (";", ":") or lows[b] in _QUOTE_CHARS or t.is_space(b):
                 break
         if c0 is None or c0 <= lo:
             return
@@ -636,7 +643,7 @@ class _Run:
         if np_range is None:
             return
         _a, b = np_range
-        last = t.lows[b - 1]
+        last = lows[b - 1]
         if not (
             t.is_cap(b - 1)
             or last == ")"
@@ -665,20 +672,21 @@ class _Run:
         cue.appositive = np_range
 
     def _appositive_like(self, a: int, b: int) -> bool:
+        lows = self.t.lows
         t, c = self.t, self.c
         if b - a < 1 or b - a > 25:
             return False
-        first = t.lows[a]
+        first = lows[a]
         if first in ("who", "which", "whose"):
             return True
         if not (
             first in _DETERMINERS
             or t.is_cap(a)
-            or any(t.lows[x] in c.titles or t.lows[x] in c.person_roles for x in range(a, min(b, a + 4)))
+            or any(lows[x] in c.titles or lows[x] in c.person_roles for x in range(a, min(b, a + 4)))
         ):
             return False
         for x in range(a, b):
-            w = t.lows[x]
+            w = lows[x]
             if w in c.aux or w == "that" or w in _SENT_END or w in _QUOTE_CHARS:
                 return False
             if w in c.finite and x > a and not t.is_cap(x):
@@ -687,29 +695,30 @@ class _Run:
 
     def _left_np(self, k: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase that ends at token ``k``, read leftwards."""
+        lows = self.t.lows
         t, c = self.t, self.c
-        if t.lows[k] in c.pronouns and not (t.word(k) == "He" and k > lo and t.lows[k - 1] not in _QUOTE_CHARS):
+        if lows[k] in c.pronouns and not (t.word(k) == "He" and k > lo and lows[k - 1] not in _QUOTE_CHARS):
             return (k, k + 1)
         start = k + 1
         x = k
         while x >= lo and k - x < _MAX_NP:
-            w = t.lows[x]
+            w = lows[x]
             if t.is_space(x):
                 break
             if w == ")":
                 y = x - 1
-                while y >= lo and x - y < 10 and t.lows[y] != "(":
+                while y >= lo and x - y < 10 and lows[y] != "(":
                     y -= 1
-                if y < lo or t.lows[y] != "(":
+                if y < lo or lows[y] != "(":
                     break
                 start = y
                 x = y - 1
                 continue
-            if w in _BOUNDARY or t.lows[x] in _QUOTE_CHARS or (w in ("-", "–") and not self._glued(x)):
+            if w in _BOUNDARY or lows[x] in _QUOTE_CHARS or (w in ("-", "–") and not self._glued(x)):
                 break
             if self._is_subord(x) or w in c.aux or self._live_cue(x):
                 break
-            if w in _CONJUNCTIONS and (x - 1 < lo or t.lows[x - 1] == ","):
+            if w in _CONJUNCTIONS and (x - 1 < lo or lows[x - 1] == ","):
                 break
             if self._verbish(x) and not t.is_cap(x):
                 break
@@ -717,11 +726,11 @@ class _Run:
             x -= 1
         if start > k:
             return None
-        while start <= k and (t.lows[start] in _CONJUNCTIONS or (t.lows[start] in c.adverbs and not t.is_cap(start))):
+        while start <= k and (lows[start] in _CONJUNCTIONS or (lows[start] in c.adverbs and not t.is_cap(start))):
             start += 1
         if start > k:
             return None
-        if t.lows[start] in c.preps or (t.lows[start] in c.time_words and not t.is_cap(start)):
+        if lows[start] in c.preps or (lows[start] in c.time_words and not t.is_cap(start)):
             run = self._last_cap_run(start, k + 1)
             return run
         return (start, k + 1)
@@ -765,7 +774,7 @@ class _Run:
 
     def _last_cap_run(self, a: int, b: int) -> tuple[int, int] | None:
         """The last run of name words in [a, b) (names may hold "of", "bin", "-", ...)."""
-        t = self.t
+        lows = self.t.lows
         x = b - 1
         while x >= a and not self._name_token(x):
             x -= 1
@@ -775,7 +784,7 @@ class _Run:
         start = x
         x -= 1
         while x >= a:
-            if self._name_token(x) or (t.lows[x] in _NAME_LINKS and x - 1 >= a and self._name_token(x - 1)):
+            if self._name_token(x) or (lows[x] in _NAME_LINKS and x - 1 >= a and self._name_token(x - 1)):
                 start = x
             else:
                 break
@@ -785,20 +794,21 @@ class _Run:
     def _right_np(self, r: int, hi: int) -> tuple[int, int] | None:
         """The noun phrase that starts at token ``r`` ("said Jiang Xiaojuan, a professor
         at ...", "according to data from the ministry")."""
+        lows = self.t.lows
         t, c = self.t, self.c
-        if t.lows[r] in _CONJUNCTIONS or self._is_subord(r):
+        if lows[r] in _CONJUNCTIONS or self._is_subord(r):
             return None
         x = r
         end = r
         while x < hi and x - r < 24:
-            w = t.lows[x]
-            if t.is_space(x) or w in _SENT_END or w in (";", ":") or t.lows[x] in _QUOTE_CHARS:
+            w = lows[x]
+            if t.is_space(x) or w in _SENT_END or w in (";", ":") or lows[x] in _QUOTE_CHARS:
                 break
             if w == "(":
                 y = x + 1
-                while y < hi and y - x < 10 and t.lows[y] != ")":
+                while y < hi and y - x < 10 and lows[y] != ")":
                     y += 1
-                if y >= hi or t.lows[y] != ")":
+                if y >= hi or lows[y] != ")":
                     break
                 x = end = y + 1
                 continue
@@ -807,17 +817,13 @@ class _Run:
                     end = self._next_comma(x + 1, hi)
                 break
             if w in c.preps:
-                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (t.lows[x + 1] == "the" and t.is_cap(x + 2)))
+                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (lows[x + 1] == "the" and t.is_cap(x + 2)))
                 after_noun = (
                     x > r
                     and not t.is_cap(x - 1)
-                    and (
-                        t.lows[x - 1] in c.person_roles
-                        or t.lows[x - 1] in c.data_nouns
-                        or t.lows[x - 1] in c.group_nouns
-                    )
+                    and (lows[x - 1] in c.person_roles or lows[x - 1] in c.data_nouns or lows[x - 1] in c.group_nouns)
                 )
-                publisher = w in c.publisher_links and x > r and t.lows[x - 1] in c.publisher_links | c.data_nouns
+                publisher = w in c.publisher_links and x > r and lows[x - 1] in c.publisher_links | c.data_nouns
                 if not (w in ("of", "for", "from", "at", "by", "in") and (inside_name or after_noun or publisher)):
                     break
                 if w == "by" and not publisher:
@@ -827,7 +833,7 @@ class _Run:
                 or (w in c.time_words and x > r and w in _WEEKDAYS)
                 or self._is_subord(x)
                 or w in c.aux
-                or (self._verbish(x) and not (w in c.publisher_links and t.lows[x + 1] == "by"))
+                or (self._verbish(x) and not (w in c.publisher_links and lows[x + 1] == "by"))
             ):
                 break
             x += 1
@@ -892,6 +898,7 @@ class _Run:
 
     def _analyse_right(self, cue: _Cue) -> None:
         """The reported clause after the cue, or the speaker after it ("..., said X")."""
+        lows = self.t.lows
         t, c = self.t, self.c
         j, hi = cue.j, cue.hi
         word = cue.word
@@ -910,7 +917,7 @@ class _Run:
                 r = self._skip_right(r2, hi)
         if r >= hi or t.is_space(r):
             return
-        w = t.lows[r]
+        w = lows[r]
         if w in _SENT_END or w in (",", ";", ")"):
             return
         if w == "that":
@@ -919,7 +926,7 @@ class _Run:
         if w == ":":
             cue.comp_kind = "colon"
             return
-        if t.lows[r] in _QUOTE_CHARS:
+        if lows[r] in _QUOTE_CHARS:
             cue.comp_kind = "quote"
             self._set_complement(cue, r, "quote")
             return
@@ -930,12 +937,12 @@ class _Run:
                 self._set_complement(cue, r, "to")
                 return
             for x in range(r, min(hi, r + 25)):
-                lw = t.lows[x]
+                lw = lows[x]
                 if lw == "that":
                     self._set_complement(cue, x + 1, "that")
                     return
                 if lw in _BOUNDARY or t.is_space(x) or self._live_cue(x):
-                    if t.lows[x] in _QUOTE_CHARS and to_ok and t.lows[x - 1] == "to":
+                    if lows[x] in _QUOTE_CHARS and to_ok and lows[x - 1] == "to":
                         self._set_complement(cue, x - 1, "to")
                     return
                 if lw == "to" and to_ok and self._infinitive_at(x):
@@ -994,24 +1001,23 @@ class _Run:
     def _clause_end(self, start: int, hi: int) -> int:
         """Where a reported clause that starts at ``start`` ends: the sentence end, or
         before ", adding that", ", according to", "and said", a following quote, ..."""
+        lows = self.t.lows
         t, c = self.t, self.c
         limit = min(hi, start + 150)
         x = start
         while x < limit:
-            w = t.lows[x]
+            w = lows[x]
             if t.is_space(x) or w == ";":
                 return x
             if w == ",":
-                n1 = t.lows[x + 1]
+                n1 = lows[x + 1]
                 if n1 in self.c.ing_cues or n1 in c.breakers or n1 == "according":
                     return x
                 if n1 in _CONJUNCTIONS and self._cue_follows(x + 2, limit):
                     return x
                 if t.word(x + 1) in '“«„"‘' and x + 1 < limit and t.word(x + 1):
                     return x
-            elif (w in _CONJUNCTIONS and self._cue_follows(x + 1, limit)) or (
-                w == "according" and t.lows[x + 1] == "to"
-            ):
+            elif (w in _CONJUNCTIONS and self._cue_follows(x + 1, limit)) or (w == "according" and lows[x + 1] == "to"):
                 return x
             x += 1
         return limit
@@ -1019,9 +1025,10 @@ class _Run:
     def _cue_follows(self, x: int, limit: int) -> bool:
         """Whether a cue (a verb of saying, perhaps after a pronoun or adverb) or a
         negation verb starts at token ``x``: "and said", "but it reiterated"."""
-        t, c = self.t, self.c
+        lows = self.t.lows
+        _t, c = self.t, self.c
         for y in range(x, min(limit, x + 3)):
-            w = t.lows[y]
+            w = lows[y]
             cue = self.cue_at.get(y)
             if cue is not None and cue.word.form != "ing":
                 return True
@@ -1075,18 +1082,19 @@ class _Run:
 
     def _attribution_after(self, close_tok: int) -> _Cue | None:
         """The cue right after a closing mark: "...," she said / "...," said Jiang."""
+        lows = self.t.lows
         t = self.t
         x = close_tok + 1
-        while x < t.n and t.lows[x] in (",", "—", "–", "-") and not t.is_space(x):
+        while x < t.n and lows[x] in (",", "—", "–", "-") and not t.is_space(x):
             x += 1
         if x >= t.n or t.is_space(x):
             return None
         for y in range(x, min(t.n, x + 18)):
-            if t.is_space(y) or t.lows[y] in _QUOTE_CHARS:
+            if t.is_space(y) or lows[y] in _QUOTE_CHARS:
                 return None
             cue = self.cue_at.get(y)
             if cue is None:
-                if t.lows[y] in _SENT_END:
+                if lows[y] in _SENT_END:
                     return None
                 continue
             if cue.in_quote or (cue.rejected and not cue.negated and cue.subject is None):
@@ -1104,6 +1112,7 @@ class _Run:
 
     def _attribution_before(self, open_tok: int, open_char: int) -> tuple[_Cue | None, str]:
         """The cue before an opening mark: He added: "..." / Lin said, "..."."""
+        lows = self.t.lows
         t = self.t
         b = open_tok - 1
         para_start = self._paragraph_start(open_char)
@@ -1113,10 +1122,10 @@ class _Run:
             # a paragraph that ends with a colon introduces the quote paragraph after it
             while b >= 0 and t.is_space(b):
                 b -= 1
-            if b < 0 or t.lows[b] != ":":
+            if b < 0 or lows[b] != ":":
                 return None, ""
             para_start = self._paragraph_start(t.starts[b])
-        if b < 0 or t.is_space(b) or t.lows[b] not in (":", ",", "—", "–"):
+        if b < 0 or t.is_space(b) or lows[b] not in (":", ",", "—", "–"):
             return None, ""
         floor = max(0, b - 45)
         for y in range(b - 1, floor - 1, -1):
@@ -1297,31 +1306,33 @@ class _Run:
         return _Candidate("indirect", [(start, end)], rule, cue=cue, speaker_np=subject)
 
     def _looks_like_clause(self, a: int, b: int) -> bool:
-        t, c = self.t, self.c
-        first = t.lows[a]
+        lows = self.t.lows
+        _t, c = self.t, self.c
+        first = lows[a]
         if first in _SUBJECT_PRONOUNS:
             return True
         if first in c.preps or first in _BOUNDARY:
             return False
         for x in range(a + 1, min(b, a + 25)):
-            w = t.lows[x]
+            w = lows[x]
             if w in c.subords and w != "that":
                 return False
             if w in c.aux or w in c.finite:
                 return True
-            if len(w) > 4 and w.endswith("ed") and t.lows[x - 1] not in _DETERMINERS and t.lows[x + 1] != "by":
+            if len(w) > 4 and w.endswith("ed") and lows[x - 1] not in _DETERMINERS and lows[x + 1] != "by":
                 return True
         return False
 
     def _has_finite(self, a: int, b: int) -> bool:
         """Whether tokens [a, b) hold a finite verb (an auxiliary, a known verb form or
         a word in -ed that no determiner precedes)."""
-        t, c = self.t, self.c
+        lows = self.t.lows
+        _t, c = self.t, self.c
         for x in range(a, min(b, a + 80)):
-            w = t.lows[x]
+            w = lows[x]
             if w in c.aux or w in c.finite:
                 return True
-            if len(w) > 4 and w.endswith("ed") and t.lows[x - 1] not in _DETERMINERS:
+            if len(w) > 4 and w.endswith("ed") and lows[x - 1] not in _DETERMINERS:
                 return True
         return False
 
@@ -1389,21 +1400,22 @@ class _Run:
     def _tail_is_adverbial(self, x: int, hi: int) -> bool:
         """Whether the rest of the sentence after an attribution holds no new clause:
         "in a statement.", "on Tuesday, adding that ...", "as the figures came out."."""
+        lows = self.t.lows
         t, c = self.t, self.c
         x = self._skip_right(x, hi)
         if x >= hi or t.is_space(x):
             return True
-        w = t.lows[x]
+        w = lows[x]
         if w in _SENT_END or w == "," or w in c.subords or w in (";", ":", "—", "–"):
             return True
         if w in c.preps or w in c.addressees or w in _DETERMINERS:
             # a prepositional phrase ("in an interview with ...") or an addressee
             # ("told a press conference") up to the end of the sentence or a comma
             for y in range(x, min(hi, x + 20)):
-                lw = t.lows[y]
+                lw = lows[y]
                 if lw in _SENT_END or lw == "," or t.is_space(y):
                     return True
-                if lw == "that" or t.lows[y] in _QUOTE_CHARS or self._live_cue(y):
+                if lw == "that" or lows[y] in _QUOTE_CHARS or self._live_cue(y):
                     return False
             return False
         return False
@@ -1811,11 +1823,12 @@ class _Run:
     def _head_end(self, a: int, b: int) -> int:
         """End of the head of a noun phrase: before a preposition that is not inside a
         name, a participle ("chaired by"), a relative pronoun or a comma."""
+        lows = self.t.lows
         t, c = self.t, self.c
         for x in range(a, b):
-            w = t.lows[x]
+            w = lows[x]
             if w in (",", "(") and x > a:
-                if w == "(" and x + 2 < b and t.lows[x + 2] == ")":
+                if w == "(" and x + 2 < b and lows[x + 2] == ")":
                     continue
                 return x
             if w == ")":
@@ -1823,17 +1836,17 @@ class _Run:
             if x > a and w in ("who", "which", "that", "whose"):
                 return x
             if x > a and w in c.preps:
-                prev = t.lows[x - 1]
+                prev = lows[x - 1]
                 if t.is_cap(x - 1):  # "Analysts at X" opening a sentence; not "Office for X"
                     head_noun = x - 1 == a and prev in c.person_roles
                 else:
                     head_noun = prev in c.person_roles or prev in c.group_nouns or prev in c.data_nouns
-                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (t.lows[x + 1] == "the" and t.is_cap(x + 2)))
+                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (lows[x + 1] == "the" and t.is_cap(x + 2)))
                 if head_noun or not inside_name:
                     return x
-            if x > a and self._verbish(x) and t.lows[x + 1] == "by":
+            if x > a and self._verbish(x) and lows[x + 1] == "by":
                 return x
-            if x > a and w in c.publisher_links and t.lows[x + 1] == "by":
+            if x > a and w in c.publisher_links and lows[x + 1] == "by":
                 return x
         return b
 
@@ -1933,24 +1946,25 @@ class _Run:
     def _name_around(self, x: int, links: frozenset[str]) -> tuple[int, int]:
         """The run of name words that holds token ``x`` ("Cheong In-kyo" is three tokens
         without spaces between them)."""
+        lows = self.t.lows
         t = self.t
         a, b = x, x + 1
         while b < t.n and b - x < 10:
-            if self._glued(b - 1) and t.lows[b] in ("-", "–"):
+            if self._glued(b - 1) and lows[b] in ("-", "–"):
                 b += 2
-            elif self._name_token(b) or (t.is_cap(b) and self._glued(b) and t.lows[b + 1] == "-"):
+            elif self._name_token(b) or (t.is_cap(b) and self._glued(b) and lows[b + 1] == "-"):
                 b += 1
-            elif t.lows[b] in links and self._name_token(b + 1):
+            elif lows[b] in links and self._name_token(b + 1):
                 b += 2
             else:
                 break
         b = min(b, t.n)
         while a > 0 and x - a < 10:
-            if t.lows[a - 1] in ("-", "–") and self._glued(a - 2) and self._glued(a - 1):
+            if lows[a - 1] in ("-", "–") and self._glued(a - 2) and self._glued(a - 1):
                 a -= 2
             elif self._name_token(a - 1):
                 a -= 1
-            elif t.lows[a - 1] in links and self._name_token(a - 2):
+            elif lows[a - 1] in links and self._name_token(a - 2):
                 a -= 2
             else:
                 break
@@ -2244,6 +2258,7 @@ _NAME_LINKS = frozenset(
     {"of", "for", "and", "bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"}
 )
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_ANY_QUOTE_MARK = re.compile("[\"“”„«»‘]|(?:^|\\s)'")
 _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
