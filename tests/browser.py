@@ -249,7 +249,7 @@ def main(argv: list[str]) -> int:
         page_path.write_text(render_report(loaded.items), encoding="utf-8")
         page = browser.open(page_path.as_uri(), width=1280, height=1000)
         # Point at a speaker (or else a person, or else any fact) so the side panel shows details.
-        for selector in ("mark.speaker", "mark.PERSON", "mark.f"):
+        for selector in ("mark.PERSON:not(.coref) mark.speaker", "mark.speaker", "mark.PERSON", "mark.f"):
             if page.hover(selector, in_view=True):
                 break
         page.screenshot(Path(png))
