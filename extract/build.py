@@ -118,6 +118,9 @@ def _figures(doc: Doc, text: str) -> list[dict[str, Any]]:
 
 def _dates(doc: Doc, text: str) -> list[dict[str, Any]]:
     items = _group(doc, "dates")
+    stored = doc_data(doc).get("dates")  # the values, safe from spans of other groups at the same characters
+    if stored is not None and len(stored) == len(items):
+        items = [(span, v) for (span, _), v in zip(items, stored, strict=True)]
     items.sort(key=lambda sv: sv[1].get("order", sv[0].start_char))
     out = []
     for span, v in items:

@@ -16,6 +16,8 @@ Pipeline order: ``newsfacts_article`` (which also sets every sentence boundary: 
                  body; header lines such as the byline are outside); ``header``; ``body_start``
   ``entities``   [{id: "e1", label, name, titles, affiliation: "eN"|None, ...}] in order of
                  first mention; extra keys (a ``gender`` hint, say) are allowed and not emitted
+  ``dates``      [{id: "d1", type, value, mod, anchor, rule}], one per span of the dates
+                 group, in its order (what the record reads: see the note on make_span)
   ``quotations`` [{id: "q1", kind, text, parts: [(start, end)], speaker: "eN"|None,
                  speaker_text, cue, speaker_mention: (start, end)|None, cue_mention, rule}]
   ``warnings``   [{code, message, start, end}]
