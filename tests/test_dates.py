@@ -424,6 +424,22 @@ def test_dates_hostile_input_is_linear(nlp, unit):
     assert times[1] < 10 * times[0] + 0.25, times  # 4x the input: linear, not quadratic
 
 
+def test_dates_values_survive_a_span_of_another_group_at_the_same_characters(nlp):
+    from extract.build import build_record
+    from extract.readers import article_from_text
+    from extract.spans import EXT, make_span, span_values
+
+    text = "Officials met next week."
+    doc, dates = _doc_before_dates(nlp, text)
+    other = make_span(doc, 14, 23, "ORG", entity="e9")  # another component's span over "next week"
+    doc.spans["some_group"] = [other]
+    dates(doc)
+    assert span_values(other) == {"entity": "e9"}
+    other._.set(EXT, {"quote": "q9"})  # and one written after the dates component
+    record = build_record(doc, article_from_text(text, published=JUNE))
+    assert [(d.id, d.text, d.value) for d in record.dates] == [("d1", "next week", "2024-W25")]
+
+
 def test_dates_rule_prefixes_cover_what_rules_match():
     grammar = load_grammar()
     samples = {

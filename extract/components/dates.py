@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import timex
 from ..calendar import SEASONS, add_months, easter, month_number, nth_weekday, weekday_number
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
+from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
@@ -171,15 +171,18 @@ class DatesComponent:
             tense = Tense(self.tense_rules, text, tokens)
             resolver = Resolver(self, text, parse_published(published), tense, ranges)
             results = resolver.resolve_all(candidates)
-        spans = []
+        spans: list[Span] = []
         results.sort(key=lambda r: (r.start, -r.end))
-        for number, res in enumerate(results, 1):
-            span = make_span(
-                doc, res.start, res.end, res.type, id=f"d{number}", type=res.type, value=res.value, mod=res.mod,
-                anchor=res.anchor if res.value is not None else None, rule=res.rule,
-            )  # fmt: skip
-            if span is not None:
-                spans.append(span)
+        for res in results:
+            span = doc.char_span(res.start, res.end, label=res.type, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            v = {
+                "id": f"d{len(spans) + 1}", "type": res.type, "value": res.value, "mod": res.mod,
+                "anchor": res.anchor if res.value is not None else None, "rule": res.rule,
+            }  # fmt: skip
+            span._.set(EXT, v)
+            spans.append(span)
         doc.spans[GROUPS["dates"]] = spans
         return doc
 
