@@ -42,7 +42,7 @@ class Rule:
 class Grammar:
     """The rules of ``dates_grammar.txt``, each compiled, indexed by how their matches start."""
 
-    def __init__(self, text: str, words: dict[str, Any]) -> None:
+    def __init__(self, text: str, words: dict[str, Any], conventions: str = "news") -> None:
         macros: dict[str, str] = {}
         holiday = "|".join(h["regex"] for h in words["holidays"])
         macros["HOLIDAY"] = f"(?:{holiday})\\b"
@@ -56,6 +56,8 @@ class Grammar:
             rule_id, rtype, kind, options, body = line.split(None, 4)
             body = _expand(body, macros)
             opts = dict(o.split("=", 1) for o in options.split(";")) if options != "-" else {}
+            if opts.get("conventions", conventions) != conventions:
+                continue  # a rule of the other conventions ("news" or "timeml")
             index = len(self.rules)
             rtype_ = None if rtype == "-" else rtype
             self.rules.append(
@@ -163,11 +165,12 @@ def _expand(body: str, macros: dict[str, str]) -> str:
     return re.sub(r"\{([A-Z]+)\}", lambda m: macros.get(m.group(1), m.group(0)), body)
 
 
-@lru_cache(maxsize=1)
-def load_grammar() -> Grammar:
-    """The compiled grammar of ``patterns/dates_grammar.txt`` (one per process)."""
+@lru_cache(maxsize=2)
+def load_grammar(conventions: str = "news") -> Grammar:
+    """The compiled grammar of ``patterns/dates_grammar.txt`` for "news" or "timeml"
+    conventions (one of each per process)."""
     text = resources.files("extract.patterns").joinpath("dates_grammar.txt").read_text(encoding="utf-8")
-    return Grammar(text, load_words())
+    return Grammar(text, load_words(), conventions)
 
 
 @lru_cache(maxsize=1)

@@ -189,6 +189,11 @@ def time_of(d: dt.date, hour: int, minute: int, zone: str = "") -> Period:
     return Period("T", d, d, time=f"{hour:02d}:{minute:02d}{zone}")
 
 
+def part_of_day(d: dt.date, code: str) -> Period:
+    """A part of a day, TIMEX3 style: (2025-03-28, "MO") -> "2025-03-28TMO"."""
+    return Period("T", d, d, time=code)
+
+
 def duration(amount: float | None, unit: str) -> str:
     """An ISO 8601 duration: (5, "Y") -> "P5Y"; (24, "H") -> "PT24H"; None -> "PXY"."""
     if amount is None:

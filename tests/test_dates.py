@@ -265,19 +265,91 @@ def test_dates_sets(extract, sentence, expression, value):
     assert found(extract(sentence, published=JUNE), expression) == ("SET", value)
 
 
+@pytest.fixture(scope="module")
+def extract_timeml():
+    """extract(text, published=...) under TimeML date conventions."""
+    from extract.pipeline import Extractor
+    from extract.settings import Settings
+
+    extractor = Extractor(Settings(date_conventions="timeml"))
+    return lambda text, published=None: extractor(text, published=published)
+
+
 @pytest.mark.parametrize(
-    ("sentence", "expression", "value"),
+    ("sentence", "expression", "news", "timeml"),
     [
-        ("The first train left at 00:37.", "00:37", "2024-06-12T00:37"),
-        ("The polls close at 3 p.m. EST.", "3 p.m. EST", "2024-06-12T15:00-05:00"),
-        ("The rocket lifted off at 18:00 UTC on Tuesday.", "18:00 UTC", "2024-06-11T18:00Z"),
-        ("Trading halted at 10.30am, the exchange said.", "10.30am", "2024-06-12T10:30"),
-        ("The statement was issued at noon.", "noon", "2024-06-12T12:00"),
-        ("The plane landed at 6:40 p.m. (GMT+8) on Monday.", "6:40 p.m. (GMT+8)", "2024-06-10T18:40+08:00"),
+        ("The first train left at 00:37.", "00:37", "2024-06-12T00:37", "2024-06-12T00:37"),
+        ("The polls close at 3 p.m. EST.", "3 p.m. EST", "2024-06-12T15:00", "2024-06-12T15:00-05:00"),
+        ("The rocket lifted off at 18:00 UTC on Tuesday.", "18:00 UTC", "2024-06-11T18:00", "2024-06-11T18:00Z"),
+        ("Brent crude was flat at 0915 GMT on Monday.", "0915 GMT", "2024-06-10T09:15", "2024-06-10T09:15Z"),
+        ("Trading halted at 10.30am, the exchange said.", "10.30am", "2024-06-12T10:30", "2024-06-12T10:30"),
+        ("The statement was issued at noon.", "noon", "2024-06-12T12:00", "2024-06-12T12:00"),
+        ("The plane landed at 6:40 p.m. (GMT+8) on Monday.", "6:40 p.m. (GMT+8)", "2024-06-10T18:40",
+         "2024-06-10T18:40+08:00"),
+        ("The feed logged 2024-06-09T22:15Z as the cut-off.", "2024-06-09T22:15Z", "2024-06-09T22:15",
+         "2024-06-09T22:15Z"),
+    ],
+)  # fmt: skip
+def test_dates_times_with_zones(extract, extract_timeml, sentence, expression, news, timeml):
+    """News conventions give the clock time without its zone (GOLD_FORMAT.md); TimeML keeps the offset."""
+    assert found(extract(sentence, published=JUNE), expression) == ("TIME", news)
+    assert found(extract_timeml(sentence, published=JUNE), expression) == ("TIME", timeml)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "news", "timeml"),
+    [
+        # part-of-day words: the day (news), the part of the day (TimeML)
+        ("Talks resumed on Tuesday evening in Doha.", "Tuesday evening", ("DATE", "2024-06-11"),
+         ("TIME", "2024-06-11TEV")),
+        ("The board met on Friday morning to vote.", "Friday morning", ("DATE", "2024-06-07"),
+         ("TIME", "2024-06-07TMO")),
+        ("Fire crews were called out last night.", "last night", ("DATE", "2024-06-11"), ("TIME", "2024-06-11TNI")),
+        ("The mayor spoke this morning at the depot.", "this morning", ("DATE", "2024-06-12"),
+         ("TIME", "2024-06-12TMO")),
+        ("The ferry docked yesterday afternoon.", "yesterday afternoon", ("DATE", "2024-06-11"),
+         ("TIME", "2024-06-11TAF")),
+        ("The final is tonight in the capital.", "tonight", ("DATE", "2024-06-12"), ("TIME", "2024-06-12TNI")),
+        # the past, the present and the future: not dates (news), PAST_REF ... (TimeML)
+        ("The tariff was recently raised by the ministry.", "recently", None, ("DATE", "PAST_REF")),
+        ("The mill is currently idle.", "currently", None, ("DATE", "PRESENT_REF")),
+        ("Prices are now lower than in spring.", "now", None, ("DATE", "PRESENT_REF")),
+        ("Fares will rise very soon, the operator warned.", "very soon", None, ("DATE", "FUTURE_REF")),
+        ("Growth was weak at present, the bank said.", "at present", None, ("DATE", "PRESENT_REF")),
+        ("Investors shrugged off the recent sell-off.", "recent", None, ("DATE", "PAST_REF")),
+        ("The current chairman will step down.", "current", None, ("DATE", "PRESENT_REF")),
+        # quarters as TimeML writes them; the news scorer reads months
+        ("Output shrank for two consecutive quarters.", "two consecutive quarters", ("DURATION", "P6M"),
+         ("DURATION", "P2Q")),
+    ],
+)  # fmt: skip
+def test_dates_conventions_news_and_timeml(extract, extract_timeml, sentence, expression, news, timeml):
+    assert found(extract(sentence, published=JUNE), expression) == news
+    assert found(extract_timeml(sentence, published=JUNE), expression) == timeml
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The current account deficit widened in the spring.",
+        "The boat drifted because the current was strong.",
+        "Now that the polls have closed, counting can start.",
+        "The agency will reply as soon as it can.",
+        "Exports rose as the currency weakened.",
     ],
 )
-def test_dates_times_with_zones(extract, sentence, expression, value):
-    assert found(extract(sentence, published=JUNE), expression) == ("TIME", value)
+def test_dates_timeml_reference_words_not_taken(extract_timeml, sentence):
+    record = extract_timeml(sentence, published=JUNE)
+    assert not [d for d in record.dates if d.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF")]
+
+
+def test_dates_conventions_setting_is_checked():
+    from extract.errors import UsageError
+    from extract.settings import Settings
+
+    assert Settings().date_conventions == "news"
+    with pytest.raises(UsageError, match="date conventions"):
+        Settings(date_conventions="iso")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -125,16 +125,23 @@ class Ref:
 class DatesComponent:
     """Writes ``doc.spans["newsfacts_dates"]``: TIMEX3 type, value, mod and anchor per expression."""
 
-    def __init__(self, nlp: Language, name: str = "newsfacts_dates") -> None:
+    def __init__(self, nlp: Language, name: str = "newsfacts_dates", *, conventions: str = "news") -> None:
+        if conventions not in ("news", "timeml"):
+            raise ValueError(f"unknown date conventions {conventions!r}: news or timeml")
         self.name = name
+        self.conventions = conventions
+        self.timeml = conventions == "timeml"
         self.words = load_words()
-        self.grammar = load_grammar()
+        self.grammar = load_grammar(conventions)
         strings = nlp.vocab.strings
         self._strings = strings
         self.tense_rules = TenseRules(self.words, strings)
-        self.trigger_words = frozenset(strings.add(w) for w in self.words["trigger_words"])
+        extra = ("timeml_trigger_words", "timeml_prefix_words") if self.timeml else ()
+        triggers = self.words["trigger_words"] + (self.words[extra[0]] if extra else [])
+        prefixes = self.words["prefix_words"] + (self.words[extra[1]] if extra else [])
+        self.trigger_words = frozenset(strings.add(w) for w in triggers)
         self.trigger_shapes = frozenset(strings.add(s) for s in self.words["trigger_shapes"])
-        self.prefix_words = frozenset(strings.add(w) for w in self.words["prefix_words"])
+        self.prefix_words = frozenset(strings.add(w) for w in prefixes)
         self.fiscal_cues = [re.compile(self.grammar.expand(p)) for p in self.words["fiscal_cues"]]
         self.holidays = [(re.compile(h["regex"]), h) for h in self.words["holidays"]]
         self.fiscal_by_country = self.words["fiscal_year_start_by_country"]
@@ -678,7 +685,7 @@ class Resolver:
 
     def _kind_datetime(self, c: Candidate, i: int) -> Result:
         d = _full_date(c)
-        zone = c.get("zone") or ""
+        zone = (c.get("zone") or "") if self.c.timeml else ""  # news: a clock time carries no zone
         if zone and zone != "Z" and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
         p = timex.time_of(d, int(c.get("hour") or 0), int(c.get("minute") or 0), zone)
@@ -795,7 +802,14 @@ class Resolver:
         wd = weekday_number(c.get("wday") or "")
         if wd is None or self.dct is None:
             return self.result(c, None)
-        return self.result(c, timex.day(self.weekday_date(c, wd, c.low("rel"))))
+        return self.day_result(c, self.weekday_date(c, wd, c.low("rel")), c.low("pod"))
+
+    def day_result(self, c: Candidate, day: dt.date, part: str | None, **kw: Any) -> Result:
+        """The day; under TimeML conventions a part of it ("Friday morning": ``...TMO``, a TIME)."""
+        code = self.words["parts_of_day"].get(part or "") if self.c.timeml else None
+        if code is None:
+            return self.result(c, timex.day(day), **kw)
+        return self.result(c, timex.part_of_day(day, code), type="TIME", **kw)
 
     def weekday_date(self, c: Candidate, wd: int, rel: str | None) -> dt.date:
         d = self.dct
@@ -819,7 +833,8 @@ class Resolver:
         shift = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0)
         if c.get("ba"):
             shift += -1 if c.low("ba") == "before" else 1
-        return self.result(c, timex.day(self.dct + dt.timedelta(days=shift)))
+        part = c.low("pod") or ("tonight" if word == "tonight" and not c.get("pre") else None)
+        return self.day_result(c, self.dct + dt.timedelta(days=shift), part)
 
     def _kind_holiday(self, c: Candidate, i: int) -> Result | None:
         hol = c.get("hol") or ""
@@ -1154,7 +1169,7 @@ class Resolver:
             # "a year after launching" measure the time between two events.
             article = (c.low("num") or "") in ("a", "an", "one")
             if not article or _word_after(self.text, c.end).lower().endswith("ing"):
-                value = _duration_value(n, unit)
+                value = self.duration_value(n, unit)
                 return Result(c.start, c.span("unit")[1], "DURATION", value, c.rule.id, mod=mod, anchor="absolute")
         gran, amount = _offset_gran(unit, n)
         if gran is None:
@@ -1187,6 +1202,8 @@ class Resolver:
         b = self.base(gran)
         if b is None:
             return self.result(c, None)
+        if gran == "D" and unit != "day":  # "the following morning"
+            return self.day_result(c, b[0].shift(shift, gran).start, unit, anchor=b[1])
         return self.result(c, b[0].shift(shift, gran), anchor=b[1], explicit_year=gran == "Y")
 
     def _kind_same(self, c: Candidate, i: int) -> Result | None:
@@ -1253,6 +1270,10 @@ class Resolver:
         return self.result(c, timex.time_of(day, hour, minute, zone), anchor=anchor)
 
     def _zone(self, c: Candidate) -> str:
+        """The ISO 8601 offset of the time's zone under TimeML conventions ("-05:00", "Z");
+        none under news conventions (GOLD_FORMAT.md: ``YYYY-MM-DDTHH:MM``)."""
+        if not self.c.timeml:
+            return ""
         name = c.get("zone") or c.get("zone2")
         offset = c.get("zoff") or c.get("zoff2")
         if offset:
@@ -1380,12 +1401,18 @@ class Resolver:
         s0, e0 = c.span("num0")
         s1 = c.span("num")[0]
         return [
-            Result(s0, e0, "DURATION", _duration_value(first, unit), c.rule.id, anchor="absolute"),
-            Result(s1, c.end, "DURATION", _duration_value(second, unit), c.rule.id, anchor="absolute"),
+            Result(s0, e0, "DURATION", self.duration_value(first, unit), c.rule.id, anchor="absolute"),
+            Result(s1, c.end, "DURATION", self.duration_value(second, unit), c.rule.id, anchor="absolute"),
         ]
 
+    def duration_value(self, n: float | None, unit: str) -> str:
+        """The duration of ``n`` units; quarters stay quarters under TimeML conventions ("P2Q")."""
+        if unit == "Q" and self.c.timeml:
+            return timex.duration(n, "Q")
+        return _duration_value(n, unit)
+
     def duration_result(self, c: Candidate, n: float | None, unit: str, mod: str | None) -> Result:
-        value = _duration_value(n, unit)
+        value = self.duration_value(n, unit)
         return self.result(c, None, type="DURATION", value=value, anchor="absolute", mod=mod)
 
     def _kind_vague(self, c: Candidate, i: int) -> Result | None:
@@ -1402,7 +1429,7 @@ class Resolver:
         unit = _unit(raw.lower(), self.words)
         n = 2 if c.get("other") else _number(c.low("num") or "one", self.words)
         if unit is not None:
-            value = _duration_value(n, unit)
+            value = self.duration_value(n, unit)
         elif weekday_number(raw) is not None:
             value = f"XXXX-WXX-{weekday_number(raw) + 1}"  # type: ignore[operator]
         elif month_number(raw) is not None:
@@ -1418,9 +1445,9 @@ class Resolver:
 
     def _kind_ref_word(self, c: Candidate, i: int) -> Result | None:
         rx = c.low("rx") or ""
-        if "future" in rx or "term" in rx:
+        if "future" in rx or "term" in rx or "soon" in rx:
             value = "FUTURE_REF"
-        elif "past" in rx:
+        elif "past" in rx or "recent" in rx or "lately" in rx:
             value = "PAST_REF"
         else:
             value = "PRESENT_REF"
