@@ -152,7 +152,7 @@ class DatesComponent:
             key: frozenset(self.words[key])
             for key in (
                 "temporal_preps", "year_context_before", "year_reject_before", "year_nouns", "count_words_after",
-                "duration_before_article", "weekday_name_prefixes",
+                "duration_before_article", "weekday_name_prefixes", "rate_words_before",
             )
         }  # fmt: skip
         self._rules_by_word: dict[int, tuple[Rule, ...]] = {}  # LOWER hash -> rules that can start there
@@ -431,6 +431,18 @@ class DatesComponent:
                 return False
         return True
 
+    def _check_every(self, c: Candidate, text: str) -> bool:
+        per = c.low("per")
+        if per is None or per == "per" or c.get("freq"):
+            return True
+        before = _word_before(text, c.start).lower()  # "15 a year", "$2 billion a year", "20 jets a year"
+        if any(ch.isdigit() for ch in before) or before in self.lists["rate_words_before"]:
+            return True
+        if not before.endswith("s") or len(before) < 3:
+            return False
+        count = _word_before(text, c.start - len(before) - 1).lower()
+        return any(ch.isdigit() for ch in count) or count in self.words["number_words"]
+
     def _check_offset(self, c: Candidate, text: str) -> bool:
         num = c.low("num") or ""
         return num not in self.words["vague_numbers"]
@@ -493,6 +505,7 @@ _CHECKS = {
     "quarter_code": DatesComponent._check_quarter_code,
     "duration": DatesComponent._check_duration,
     "offset": DatesComponent._check_offset,
+    "every": DatesComponent._check_every,
     "numeric": DatesComponent._check_numeric,
     "date": DatesComponent._check_date,
     "month_day": DatesComponent._check_month_day,
