@@ -201,7 +201,7 @@ def duration(amount: float | None, unit: str) -> str:
     else:
         if amount < 1:
             smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
-            if unit in smaller and (amount * smaller[unit][0]).is_integer():
+            if unit in smaller and float(amount * smaller[unit][0]).is_integer():
                 amount, unit = amount * smaller[unit][0], smaller[unit][1]
         number = f"{int(amount)}" if float(amount).is_integer() else f"{amount:g}"
     if unit in ("H", "MIN", "SEC"):

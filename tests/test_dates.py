@@ -567,3 +567,17 @@ def test_timex_values(period, value):
 )
 def test_timex_durations(amount, unit, value):
     assert timex.duration(amount, unit) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Its walls were raised 3000 years ago.", "3000 years ago", None),
+        ("Records from 2011 to 2009 were lost.", "from 2011 to 2009", None),
+        ("The census ran from 2001 to 2011.", "from 2001 to 2011", "P10Y"),
+    ],
+)
+def test_dates_out_of_calendar_gives_no_value(extract, sentence, expression, value):
+    """Values the calendar cannot hold (before year 1, a backwards span) are null, not a crash."""
+    record = extract(sentence, published=JUNE)
+    assert next(d.value for d in record.dates if d.text == expression) == value

@@ -562,7 +562,10 @@ class Resolver:
             return []
         self._done[i] = []
         cand = self._candidates[i]
-        produced = _KINDS[cand.rule.kind](self, cand, i)
+        try:
+            produced = _KINDS[cand.rule.kind](self, cand, i)
+        except (ValueError, OverflowError):  # out of the calendar: "3,000 years ago", "year 9999 + 1"
+            produced = self.result(cand, None)
         results = produced if isinstance(produced, list) else [produced] if produced is not None else []
         for res in results:
             comparison = cand.rule.kind in ("same", "offset")  # "up from a year earlier" keeps the story's time
@@ -1393,11 +1396,9 @@ class Resolver:
         """ "from 2009 to 2011": a duration (P2Y) holding two years."""
         first = c.get("y1") or c.get("y2") or "0"
         last = c.get("y3") or "0"
-        out = [
-            Result(
-                c.start, c.end, "DURATION", timex.duration(int(last) - int(first), "Y"), c.rule.id, anchor="absolute"
-            )
-        ]
+        years = int(last) - int(first)
+        value = timex.duration(years, "Y") if years > 0 else None  # "from 2011 to 2009": no length
+        out = [Result(c.start, c.end, "DURATION", value, c.rule.id, anchor="absolute" if value else None)]
         for name in ("y1", "y2", "y3"):
             if c.get(name) is not None:
                 s, e = c.span(name)
