@@ -23,7 +23,10 @@ except ImportError:  # pragma: no cover  (Python 3.10)
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 
-KEY_CHARS = 3  # rules are indexed by the first characters of what they match
+KEY_CHARS = 6  # rules are indexed by the first characters of what they match (whitespace runs as one space)
+_STEP_LIMIT = 500_000
+_DEPTH_LIMIT = 40  # a repeat of whitespace after whitespace adds nothing to the prefix: stop there
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -66,17 +69,26 @@ class Grammar:
             for prefix in rule_prefixes(body):
                 self._by_prefix.setdefault(prefix, []).append(index)
         self.macros = macros
-        self._cache: dict[str, tuple[Rule, ...]] = {}
+        self._cache: dict[str, tuple[Rule, ...]] = {}  # index key -> rules
+        self._by_chunk: dict[str, tuple[Rule, ...]] = {}  # raw text -> rules, when that is enough
 
     def rules_at(self, text: str, pos: int) -> tuple[Rule, ...]:
         """The rules, in grammar order, whose matches can start like the text at ``pos``."""
-        key = _key(text[pos : pos + KEY_CHARS])
+        chunk = text[pos : pos + KEY_CHARS]
+        rules = self._by_chunk.get(chunk)
+        if rules is not None:
+            return rules
+        if len(self._by_chunk) > 100_000:
+            self._by_chunk.clear()
+        key = text_key(text, pos)
         rules = self._cache.get(key)
         if rules is None:
             found: set[int] = set()
             for n in range(len(key) + 1):
                 found.update(self._by_prefix.get(key[:n], ()))
             rules = self._cache[key] = tuple(self.rules[i] for i in sorted(found))
+        if len(_SPACES.sub(" ", chunk)) == len(chunk):
+            self._by_chunk[chunk] = rules  # the key is read from this chunk alone
         return rules
 
     def expand(self, pattern: str) -> str:
@@ -87,21 +99,42 @@ class Grammar:
 _DIGITS_AS_HASH = str.maketrans("0123456789", "##########")
 
 
+def text_key(text: str, pos: int) -> str:
+    """The index key of the text at ``pos``: its first ``KEY_CHARS`` characters with each
+    run of whitespace as one space, lower-cased, digits as "#"."""
+    width = KEY_CHARS
+    while True:
+        chunk = text[pos : pos + width]
+        squeezed = _SPACES.sub(" ", chunk)
+        if len(squeezed) >= KEY_CHARS or pos + width >= len(text):
+            return _key(squeezed[:KEY_CHARS])
+        width *= 2
+
+
 def _key(chars: str) -> str:
     low = chars.lower()
     return (low if len(low) == len(chars) else chars).translate(_DIGITS_AS_HASH)
 
 
 def rule_prefixes(pattern: str) -> set[str]:
-    """What a regex's matches can start with: strings of up to three characters, lower-cased,
-    digits as "#"; a shorter string stands for any continuation. Over-approximates."""
+    """What a regex's matches can start with: strings of up to ``KEY_CHARS`` characters,
+    lower-cased, digits as "#", whitespace as one space; a shorter string stands for any
+    continuation. Over-approximates (a rule too hard to walk is indexed under "")."""
     out: set[str] = set()
     todo: list[tuple[tuple[tuple[Any, int], ...], str]] = [(((_sre_parse.parse(pattern).data, 0),), "")]
     steps = 0
-    while todo and steps < 200_000:
+    seen: set[tuple[Any, ...]] = set()  # (where in the pattern, prefix) states already walked
+    repeats: dict[int, list[Any]] = {}  # one "repeat again" item per repeated sub-pattern
+    while todo:
+        if steps >= _STEP_LIMIT:
+            return {""}  # too many ways to start: try the rule everywhere
         steps += 1
         frames, prefix = todo.pop()
-        if len(prefix) >= KEY_CHARS or not frames:
+        state = (tuple((id(items), i) for items, i in frames), prefix)
+        if state in seen:
+            continue
+        seen.add(state)
+        if len(prefix) >= KEY_CHARS or not frames or len(frames) > _DEPTH_LIMIT:
             out.add(prefix[:KEY_CHARS])
             continue
         items, i = frames[-1]
@@ -109,11 +142,14 @@ def rule_prefixes(pattern: str) -> set[str]:
             todo.append((frames[:-1], prefix))
             continue
         op, av = items[i]
-        rest = (*frames[:-1], (items, i + 1))
+        rest = (*frames[:-1], (items, i + 1)) if i + 1 < len(items) else frames[:-1]  # canonical: no spent frames
         if op is _sre.LITERAL:
             todo.append((rest, prefix + _key(chr(av))))
         elif op is _sre.IN:
             chars = _class_chars(av)
+            if chars is not None and prefix.endswith(" ") and " " in chars:
+                chars.discard(" ")  # a whitespace run is one space in the key: this one adds nothing
+                todo.append((rest, prefix))
             if chars is None:
                 out.add(prefix)
             else:
@@ -128,7 +164,7 @@ def rule_prefixes(pattern: str) -> set[str]:
             low, high, sub = av
             if low == 0:
                 todo.append((rest, prefix))
-            again = [(_sre.MAX_REPEAT, (0, high, sub))] if high != 1 else []
+            again = repeats.setdefault(id(sub), [(_sre.MAX_REPEAT, (0, high, sub))]) if high != 1 else []
             todo.append(((*rest, (again, 0), (sub.data, 0)), prefix))
         else:  # any character, a back reference, a category: stop here
             out.add(prefix)
@@ -144,6 +180,8 @@ def _class_chars(av: list[tuple[Any, Any]]) -> set[str] | None:
             chars.update(_key(chr(c)) for c in range(val[0], val[1] + 1))
         elif op is _sre.CATEGORY and val is _sre.CATEGORY_DIGIT:
             chars.add("#")
+        elif op is _sre.CATEGORY and val is _sre.CATEGORY_SPACE:
+            chars.add(" ")
         else:
             return None
     return chars

@@ -533,7 +533,29 @@ def test_dates_rule_prefixes_cover_what_rules_match():
             pos = len(text) - len(text.lstrip())
             assert rule.regex.match(text, pos), rule.id
             assert rule in grammar.rules_at(text, pos), rule.id
-    assert rule_prefixes(r"(?i:the)\s+(?:first|1st)") == {"the"}
+    assert rule_prefixes(r"(?i:the)\s+(?:first|1st)") == {"the fi", "the #s"}
+    assert rule_prefixes(r"(?i:the)\s*,?\s+\d") == {"the #", "the , ", "the, #"}
+
+
+@pytest.mark.parametrize("conventions", ["news", "timeml"])
+def test_dates_rules_at_keeps_every_rule_that_matches(conventions):
+    """The index by first characters never leaves out a rule that matches (whitespace
+    runs, line breaks, case and digits vary)."""
+    grammar = load_grammar(conventions)
+    texts = [
+        "In the  first\nhalf of 2023 sales rose; the 1990s were calmer than the third   quarter.",
+        "THE FISCAL YEAR 2024/25 ended on March 31, and about two\tweeks later, at 3 p.m. EST, it was over.",
+        "Every other   week since last   Friday morning, for the past five years, 20 jets a year.",
+        "Now, recently and currently: the same period a year earlier, mid-2011, Q3 2024, 12/05/2021.",
+    ]
+    for text in texts:
+        for pos in range(len(text)):
+            if text[pos].isspace():
+                continue
+            allowed = grammar.rules_at(text, pos)
+            for rule in grammar.rules:
+                if rule.regex.match(text, pos):
+                    assert rule in allowed, (rule.id, text[pos : pos + 20])
 
 
 def test_dates_rule_ids_are_unique():
