@@ -82,9 +82,8 @@ def doc_text(doc: Doc) -> str:
 def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span | None:
     """A span for the characters [start, end), widened to whole tokens when a
     boundary falls inside a token; ``values`` go on ``span._.newsfacts``."""
-    span = doc.char_span(start, end, label=label)
-    if span is None:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    # "expand" gives the same span as "strict" wherever the boundaries are aligned
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     ensure_extensions()

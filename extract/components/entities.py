@@ -210,7 +210,21 @@ _BY_VERBS = frozenset(
 _OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
 _TAIL_WORD = re.compile(r"[\w’'.-]+")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
+_NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
+_WHO_AFTER = re.compile(r",[ \t]+who\b")
+_ORGANIZERS_AFTER = re.compile(r"[ \t]+(\d{4})[ \t]+(?:organi[sz]ers|organi[sz]ing[ \t]+committee)\b")
+_LIST_LINK_BEFORE = re.compile(r"(?:,|,?[ \t]+and)[ \t]+$")
+_LIST_LINK_AFTER = re.compile(r"(?:,|,?[ \t]+and)[ \t]+")
+_BLANKS = re.compile(r"[ \t]+")
+_LEADING_THE = re.compile(r"^(?:the|The)[ \t]+")
+_OF_FOR_AFTER = re.compile(r"[ \t]+(?:of|for)\b")
+_ORG_TITLE_GAP = re.compile(r"(?:[ \t]*\([A-Za-z0-9&+.-]{1,10}\))?(?:[’']s)?[ \t]+$")
+_CHAIRED_BY = re.compile(r"(?:chaired|presided[ \t]+over|headed|led|hosted)[ \t]+by[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,3}$")
+_LOWER_WORDS_GAP = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+){0,3}")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dame|Lord|Lady)\.?[ \t]+$")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_TAGGED_ITEM = re.compile(r"([^\[\]]+?)\s*\[([^\]]*)\]|(\S[^\[\]]*\S|\S)$")
 
 
 def _words(path: str) -> list[str]:
@@ -222,7 +236,7 @@ def _tagged(path: str) -> dict[str, set[str]]:
     """ "word [tag tag]" lines (several on one line allowed) -> {word: tags}."""
     out: dict[str, set[str]] = {}
     for line in _words(path):
-        for m in re.finditer(r"([^\[\]]+?)\s*\[([^\]]*)\]|(\S[^\[\]]*\S|\S)$", line):
+        for m in _TAGGED_ITEM.finditer(line):
             word = (m.group(1) or m.group(3) or "").strip()
             if word:
                 out.setdefault(word, set()).update((m.group(2) or "").split())
@@ -413,6 +427,7 @@ class EntitiesComponent:
         run = _DocRun(doc, self.lex)
         clusters = run.extract()
         spans: list[Span] = []
+        names: list[Span] = []
         records: list[dict[str, Any]] = []
         for idx, cluster in enumerate(clusters):
             eid = f"e{idx + 1}"
@@ -420,6 +435,8 @@ class EntitiesComponent:
                 span = make_span(doc, m.start, m.end, cluster.label, entity=eid, kind=m.kind, rule=m.rule)
                 if span is not None:
                     spans.append(span)
+                    if m.kind in _NAME_KINDS:
+                        names.append(span)
             record: dict[str, Any] = {
                 "id": eid,
                 "label": cluster.label,
@@ -432,7 +449,6 @@ class EntitiesComponent:
             records.append(record)
         doc.spans[GROUPS["entities"]] = spans
         data["entities"] = records
-        names = [s for s in spans if (s._.newsfacts or {}).get("kind") in ("name", "alias", "acronym", "surname")]
         doc.ents = filter_spans(names)
         return doc
 
@@ -1155,7 +1171,7 @@ class _DocRun:
         if strong_only:
             return None
         if words >= 2 or self.cjk_name(run):
-            if after.startswith(",") and re.match(r",[ \t]+who\b", after):
+            if after.startswith(",") and _WHO_AFTER.match(after):
                 return Found("PERSON", start, end, R_WHO)
             if self.cjk_name(run):
                 return Found("PERSON", start, end, R_CJK)
@@ -1195,7 +1211,7 @@ class _DocRun:
             return Found("ORG", start, end, R_ORG_NOUN)
         if before.endswith(("the ", "The ")) and lex.said_after.match(after):
             return Found("ORG", start, end, R_ORG_SAYS)
-        m = re.match(r"[ \t]+(\d{4})[ \t]+(?:organi[sz]ers|organi[sz]ing[ \t]+committee)\b", after)
+        m = _ORGANIZERS_AFTER.match(after)
         if m:
             return Found("ORG", start, end + m.end(1), R_ORG_EVENT)
         return None
@@ -1213,8 +1229,8 @@ class _DocRun:
                 if ok:
                     before = self.text[max(0, start - 6) : start]
                     after = self.text[end : end + 6]
-                    left = re.search(r"(?:,|,?[ \t]+and)[ \t]+$", before)
-                    right = re.match(r"(?:,|,?[ \t]+and)[ \t]+", after)
+                    left = _LIST_LINK_BEFORE.search(before)
+                    right = _LIST_LINK_AFTER.match(after)
                     near = any(
                         (left and e == start - len(left.group(0))) or (right and s == end + len(right.group(0)))
                         for s, e in people
@@ -1323,7 +1339,7 @@ class _DocRun:
         return "o:" + fold(" ".join(words))
 
     def _name_tokens(self, name: str) -> list[str]:
-        return [fold(w) for w in re.split(r"[ \t]+", name) if w and w not in self.lex.suffixes]
+        return [fold(w) for w in _BLANKS.split(name) if w and w not in self.lex.suffixes]
 
     def _same_person(self, tokens: list[str], full: list[str]) -> bool:
         if not tokens or not full or len(tokens) > len(full):
@@ -1500,8 +1516,8 @@ class _DocRun:
                 if word[:1].isupper() and word in self.lex.org_heads and self.overlaps(m.start(1), m.end(1)):
                     continue
                 nxt = self.text[m.end(1) : m.end(1) + 2]
-                if (nxt[:1] in ("’", "'") and nxt[1:2] not in ("s",)) or re.match(
-                    r"[ \t]+(?:of|for)\b", self.text[m.end(1) : m.end(1) + 5]
+                if (nxt[:1] in ("’", "'") and nxt[1:2] not in ("s",)) or _OF_FOR_AFTER.match(
+                    self.text[m.end(1) : m.end(1) + 5]
                 ):
                     continue
                 target = None
@@ -1530,8 +1546,8 @@ class _DocRun:
         names = [m for m in cluster.mentions if m.kind in ("name", "alias")] or cluster.mentions
         best = max(names, key=lambda m: (len(self._surface(m).split()), m.kind == "name", -m.start))
         name = self._surface(best)
-        name = re.sub(r"^(?:the|The)[ \t]+", "", name)
-        name = re.sub(r"[ \t]+", " ", name)
+        name = _LEADING_THE.sub("", name)
+        name = _BLANKS.sub(" ", name)
         return _proper(name) if cluster.label != "ORG" or (len(name) > 6 and " " in name) else name
 
     def attach_titles_and_affiliations(self, clusters: list[Cluster]) -> None:
@@ -1572,9 +1588,8 @@ class _DocRun:
             return starts[pos]
         # the organization right before the title: "WHO assistant director general",
         # "Board of Control for Cricket in India (BCCI) Secretary"
-        gap_re = re.compile(r"(?:[ \t]*\([A-Za-z0-9&+.-]{1,10}\))?(?:[’']s)?[ \t]+$")
         for _s, e, idx in org_spans:
-            if e <= pos and gap_re.fullmatch(self.text[e:pos] or " ") and pos - e < 16:
+            if e <= pos and _ORG_TITLE_GAP.fullmatch(self.text[e:pos] or " ") and pos - e < 16:
                 return idx
         return None
 
@@ -1582,16 +1597,12 @@ class _DocRun:
         """ "the State Council executive meeting chaired by Premier Li Qiang"."""
         for m in c.mentions:
             before = self.text[max(0, m.start - 80) : m.start]
-            hit = re.search(
-                r"(?:chaired|presided[ \t]+over|headed|led|hosted)[ \t]+by[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,3}$", before
-            )
+            hit = _CHAIRED_BY.search(before)
             if not hit:
                 continue
             for _s, e, idx in reversed(org_spans):
                 gap = self.text[e : m.start - len(before) + hit.start()]
-                if e <= m.start - len(before) + hit.start() and re.fullmatch(
-                    r"[ \t]+(?:[a-z-]+[ \t]+){0,3}", gap or "x"
-                ):
+                if e <= m.start - len(before) + hit.start() and _LOWER_WORDS_GAP.fullmatch(gap or "x"):
                     return idx
         return None
 
@@ -1605,7 +1616,7 @@ class _DocRun:
                 continue
             for m in c.mentions:
                 before = self.text[max(0, m.start - 6) : m.start]
-                hm = re.search(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dame|Lord|Lady)\.?[ \t]+$", before)
+                hm = _HONORIFIC_BEFORE.search(before)
                 if hm:
                     c.gender = self._title_gender(hm.group(1))
                     break
@@ -1656,7 +1667,7 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 
 def _is_title_case(headline: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", headline) if len(w) >= 4]
+    words = [w for w in _HEADLINE_WORD.findall(headline) if len(w) >= 4]
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
