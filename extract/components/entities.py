@@ -93,7 +93,12 @@ _CONNECTORS = (
 _CONN = "(?:" + "|".join(re.escape(c) for c in _CONNECTORS) + ")"
 _SEP = r"[ \t\u00a0]+"
 _DIGITS = rf"\d{{1,4}}(?={_SEP}[{_UP}])"
-CHAIN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])")
+# What a name can start with (the first characters of the _WORD forms): a cheap first test
+# that spares the alternation at the many places where no name starts.
+_WORD_START = r"(?=[" + _UP + r"\d]|(?:al|el|bin|ibn|abu|d)[-’'])"
+CHAIN = re.compile(
+    rf"(?<![\w.’'&-]){_WORD_START}{_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])"
+)
 _PIECE = re.compile(rf"{_WORD}|{_DIGITS}|{_CONN}(?=\s)")
 
 _PINYIN_SYLLABLE = (
@@ -110,7 +115,11 @@ _ACRONYM = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&+-]{1,9}")
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9&+.-]{1,9})\)")
 _FORMERLY = re.compile(r"[ \t]*\(formerly(?:[ \t]+(?:known[ \t]+as|called))?[ \t]+")
 _LIST_TAIL = re.compile(rf",[ \t]+([{_UP}]{_AL}+)(?:,[ \t]+([{_UP}]{_AL}+))?,?[ \t]+and[ \t]+([{_UP}]{_AL}+)\b")
-_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# Patterns scanned over long stretches of text open with a character class, so that the regex
+# engine skips straight to the places where they can match (a leading \b or lookbehind
+# makes it try every position); the lookbehind after that class stands for the \b.
+# "ſ" is there because (?i) matches the long s as "s".
+_PRONOUN = re.compile(r"[HhSsſ](?<!\w.)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he)\b")
 _TREASURY_MARKET = re.compile(r"[ \t]+(?:yields?|bonds?|bills?|notes?|securities|market|prices?|curve|auction)\b")
 _MAX_CHAIN_CHARS = 300
 _LIST_HEAD = re.compile(rf"\b(?:[{_UP}]{_AL}+,[ \t]+){{1,3}}$")
@@ -161,7 +170,7 @@ _COMPASS = frozenset(
     ]
 )
 _ADMIN_HEADS = frozenset(("County", "Province", "District", "Prefecture"))
-_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-([A-Z][A-Za-z.]{1,12})")
+_PARTY_STATE = re.compile(r"[RDI](?<![\w-].)-([A-Z][A-Za-z.]{1,12})")  # see _PRONOUN
 _PLACE_NOUNS = frozenset(
     [
         "town",
@@ -357,8 +366,9 @@ def load_lexicon() -> Lexicon:
         org_after=org_after,
         said_after=said_after,
         nominal=re.compile(
-            r"\b[Tt]he[ \t]+(" + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t) + r")\b",
-            re.IGNORECASE,
+            r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
+            + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
+            + r"))\b"
         ),
     )
 
@@ -1628,7 +1638,7 @@ class _DocRun:
                 nxt = next((s for s, _e, i in people if s > m.end and i != idx), len(self.text))
                 pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
                 if pm:
-                    c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+                    c.gender = "male" if pm.group(0).lower() in ("he", "him", "his", "himself") else "female"
                     break
 
 
