@@ -285,6 +285,8 @@ class Lexicon:
     org_after: re.Pattern[str]
     said_after: re.Pattern[str]
     nominal: re.Pattern[str]
+    place_starts: frozenset[str]  # casefolded first words of the place names of several words
+    org_starts: frozenset[str]  # first words of the organization names of several words
     max_org_words: int = 8
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes
 
@@ -365,6 +367,8 @@ def load_lexicon() -> Lexicon:
         org_before=org_before,
         org_after=org_after,
         said_after=said_after,
+        place_starts=frozenset(name.casefold().split()[0] for name in places if len(name.split()) > 1),
+        org_starts=frozenset(name.split()[0] for name in orgs if len(name.split()) > 1),
         nominal=re.compile(
             r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
             + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
@@ -376,7 +380,7 @@ def load_lexicon() -> Lexicon:
 # ------------------------------------------------------------------------ data classes
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     text: str
     start: int
@@ -384,7 +388,7 @@ class Piece:
     conn: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """One mention before clustering."""
 
@@ -400,7 +404,7 @@ class Found:
     entity: int | None = None  # index into clusters, once clustered
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     label: str
     key: str
@@ -553,13 +557,21 @@ class _DocRun:
             return "digit"
         return "name"
 
+    def _starts_name(self, piece: Piece, first: str, starts: frozenset[str]) -> bool:
+        """Whether a gazetteer name of several words can start at ``piece``, whose text
+        (normalized as the gazetteer's first words are) is ``first``. It cannot when the
+        piece is followed by a space and is no such name's first word: every longer
+        stretch then starts with ``first`` and a space."""
+        return first in starts or not self.text[piece.end : piece.end + 1].isspace()
+
     def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest gazetteer place starting at piece i: (end index, label, key)."""
         limit = len(pieces) if limit is None else limit
-        for j in range(min(limit, i + 6), i, -1):
+        widest = 6 if self._starts_name(pieces[i], pieces[i].text.casefold(), self.lex.place_starts) else 1
+        for j in range(min(limit, i + widest), i, -1):
             if pieces[j - 1].conn:
                 continue
-            surface = self.span_text(pieces[i:j])
+            surface = self.text[pieces[i].start : pieces[j - 1].end]
             hit = self.lex.places.get(surface)
             if (
                 hit is None
@@ -574,10 +586,11 @@ class _DocRun:
 
     def org_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str] | None:
         limit = len(pieces) if limit is None else limit
-        for j in range(min(limit, i + self.lex.max_org_words), i, -1):
+        widest = self.lex.max_org_words if self._starts_name(pieces[i], pieces[i].text, self.lex.org_starts) else 1
+        for j in range(min(limit, i + widest), i, -1):
             if pieces[j - 1].conn:
                 continue
-            key = self.lex.orgs.get(self.span_text(pieces[i:j]))
+            key = self.lex.orgs.get(self.text[pieces[i].start : pieces[j - 1].end])
             if key is not None:
                 return j, key
         return None
@@ -1105,18 +1118,18 @@ class _DocRun:
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
                 continue
-            tail = _tail_words(before, 2)
-            if len(tail) == 2 and tail[1][0] == "of" and tail[0][0] in _PLACE_NOUNS and words <= 3 and not initial:
+            tail = _tail_words(before)  # the words right before the run, for every rule below
+            if len(tail) >= 2 and tail[-1][0] == "of" and tail[-2][0] in _PLACE_NOUNS and words <= 3 and not initial:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
                 continue
             compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
-            found = self._license_person(run, before, after, initial, strong_only=True)
-            org = self._license_org(run, before, after) if found is None else None
+            found = self._license_person(run, tail, before, after, initial, strong_only=True)
+            org = self._license_org(run, tail, before, after) if found is None else None
             if found is None and org is None:
                 if compound:
                     org = Found("ORG", start, end, R_ORG_PLACE)
                 else:
-                    found = self._license_person(run, before, after, initial)
+                    found = self._license_person(run, tail, before, after, initial)
             if found is not None and self.add(found):
                 if found.affiliation_at is not None and found.affiliation_at > found.end:
                     self.affiliation_starts.add(found.affiliation_at)
@@ -1143,7 +1156,13 @@ class _DocRun:
         return " ".join(w for w, _ in tail[k:]), tail[k][1]
 
     def _license_person(
-        self, run: list[Piece], before: str, after: str, initial: bool, strong_only: bool = False
+        self,
+        run: list[Piece],
+        tail: list[tuple[str, int]],
+        before: str,
+        after: str,
+        initial: bool,
+        strong_only: bool = False,
     ) -> Found | None:
         """A person by a title or apposition around the run; unless ``strong_only``, also by
         "who", a Chinese or Korean name shape, a reporting verb or "led by"."""
@@ -1152,7 +1171,6 @@ class _DocRun:
         words = len(run)
         if all(_is_caps(p.text) for p in run) and words == 1:
             return None
-        tail = _tail_words(before)
         role = self._role_before(tail)
         if role is not None:
             title, offset = role
@@ -1211,10 +1229,9 @@ class _DocRun:
                 return "female"
         return None
 
-    def _license_org(self, run: list[Piece], before: str, after: str) -> Found | None:
+    def _license_org(self, run: list[Piece], tail: list[tuple[str, int]], before: str, after: str) -> Found | None:
         lex = self.lex
         start, end = run[0].start, run[-1].end
-        tail = _tail_words(before)
         last = tail[-1][0].casefold() if tail else ""
         two = f"{tail[-2][0].casefold()} {last}" if len(tail) >= 2 else ""
         if last in lex.org_before or two in lex.org_before or lex.org_after.match(after):
