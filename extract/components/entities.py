@@ -91,6 +91,7 @@ _CONNECTORS = (
     "van", "von", "der", "den", "ter", "le", "la", "bin", "bint", "ibn", "al", "el", "&",
 )  # fmt: skip
 _CONN = "(?:" + "|".join(re.escape(c) for c in _CONNECTORS) + ")"
+_CONNECTOR_SET = frozenset(_CONNECTORS)
 _SEP = r"[ \t\u00a0]+"
 _DIGITS = rf"\d{{1,4}}(?={_SEP}[{_UP}])"
 # What a name can start with (the first characters of the _WORD forms): a cheap first test
@@ -290,6 +291,15 @@ class Lexicon:
     max_org_words: int = 8
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes
 
+    def place(self, surface: str) -> tuple[str, str] | None:
+        """(label, key) of the gazetteer place named ``surface``; a name in capitals
+        matches whatever its case ("NAIROBI")."""
+        hit = self.places.get(surface)
+        if hit is None and len(surface) > 3 and _is_caps(surface.replace(" ", "").replace(".", "").replace("-", "")):
+            folded = self.places_folded.get(surface.casefold())
+            hit = (folded[1], folded[2]) if folded else None
+        return hit
+
     def is_title(self, word: str, tag: str) -> bool:
         return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
 
@@ -463,7 +473,7 @@ class EntitiesComponent:
             records.append(record)
         doc.spans[GROUPS["entities"]] = spans
         data["entities"] = records
-        doc.ents = filter_spans(names)
+        doc.set_ents(filter_spans(names))  # what ``doc.ents = ...`` does, without copying the spans
         return doc
 
 
@@ -484,7 +494,7 @@ class _DocRun:
         for span in doc.spans.get(GROUPS["article"], []):
             if span.label_ == "headline":
                 self.headline = (span.start_char, span.end_char)
-                self.title_case_headline = _is_title_case(span.text)
+                self.title_case_headline = _is_title_case(self.text[span.start_char : span.end_char])
         self.acronyms: dict[str, str] = {}  # acronym -> cluster key
         self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
 
@@ -500,19 +510,17 @@ class _DocRun:
         i = bisect.bisect_right(self.sent_starts, start) - 1
         s = self.sent_starts[i] if i >= 0 else 0
         gap = self.text[s:start]
-        if len(gap) <= 6 and all(c in _OPENERS for c in gap):
+        if len(gap) <= 6 and not gap.strip(_OPENERS):  # nothing but openers
             return True
         before = self.text[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
         return not before or before[-1] in "\n.!?:"
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.taken, (start, -1))
-        for j in (i - 1, i):
-            if 0 <= j < len(self.taken):
-                s, e = self.taken[j]
-                if s < end and start < e:
-                    return True
-        return False
+        taken = self.taken
+        i = bisect.bisect_left(taken, (start, -1))
+        if i and taken[i - 1][0] < end and start < taken[i - 1][1]:
+            return True
+        return i < len(taken) and taken[i][0] < end and start < taken[i][1]
 
     def add(self, found: Found) -> Found | None:
         if found.end <= found.start or self.overlaps(found.start, found.end):
@@ -571,15 +579,7 @@ class _DocRun:
         for j in range(min(limit, i + widest), i, -1):
             if pieces[j - 1].conn:
                 continue
-            surface = self.text[pieces[i].start : pieces[j - 1].end]
-            hit = self.lex.places.get(surface)
-            if (
-                hit is None
-                and _is_caps(surface.replace(" ", "").replace(".", "").replace("-", ""))
-                and len(surface) > 3
-            ):
-                folded = self.lex.places_folded.get(surface.casefold())
-                hit = (folded[1], folded[2]) if folded else None
+            hit = self.lex.place(self.text[pieces[i].start : pieces[j - 1].end])
             if hit is not None:
                 return j, hit[0], hit[1]
         return None
@@ -609,10 +609,7 @@ class _DocRun:
                 if " " not in word and "\t" not in word and "\u00a0" not in word and "-" not in word:
                     self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
                     continue
-                pieces = [
-                    Piece(p.group(0), m.start() + p.start(), m.start() + p.end(), p.group(0) in _CONNECTORS)
-                    for p in _PIECE.finditer(word)
-                ]
+                pieces = _pieces(text, m.start(), m.end())
                 # "Rohit Sharma-led Team India": the name ends at the "-led"
                 part: list[Piece] = []
                 for p in pieces:
@@ -646,7 +643,7 @@ class _DocRun:
         if key is not None:
             self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
             return
-        if self.place_at([piece], 0) is not None or kind == "stop":
+        if self.lex.place(piece.text) is not None or kind == "stop":
             self.parse_chain([piece])
             return
         self.unknown.append(([piece], self.sentence_initial(piece.start)))
@@ -666,13 +663,15 @@ class _DocRun:
             pieces, initial = pieces[1:], False  # "Chipmaker Lumora said ..."
         if not pieces:
             return
-        headline = self.in_headline(pieces[0].start)
-        if headline and self.title_case_headline:
+        if self.title_case_headline and self.in_headline(pieces[0].start):
             self.parse_title_case(pieces)
             return
         kinds = [self.word_kind(p) for p in pieces]
         if kinds[0] == "stop" and len(pieces) >= 2 and self.cjk_name(pieces[:2]):
             kinds[0] = "name"  # "He Lifeng"
+        if "title" not in kinds and "honorific" not in kinds:
+            self.parse_stretch(pieces, kinds, initial)  # most runs: no titled person in them
+            return
         used = [False] * len(pieces)
         self.titled_people(pieces, kinds, used)
         # what the titles left: contiguous stretches
@@ -1657,6 +1656,15 @@ class _DocRun:
                 if pm:
                     c.gender = "male" if pm.group(0).lower() in ("he", "him", "his", "himself") else "female"
                     break
+
+
+def _pieces(text: str, start: int, end: int) -> list[Piece]:
+    """The words and connectors of the run text[start:end]."""
+    pieces = []
+    for p in _PIECE.finditer(text, start, end):
+        word = p.group()
+        pieces.append(Piece(word, p.start(), p.end(), word in _CONNECTOR_SET))
+    return pieces
 
 
 def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
