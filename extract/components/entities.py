@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -218,8 +219,11 @@ _BY_VERBS = frozenset(
     ]
 )
 _OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
-_TAIL_WORD = re.compile(r"[\w’'.-]+")
+# Reversed text: the spaces before a word, the word ([\w’'.-]+) and, when the word has
+# other characters in it, the first of them.
+_TAIL_WORD_BACKWARDS = re.compile(r"[ \t]+([\w’'.-]*)([^ \t]?)")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
+_BY_START = operator.attrgetter("start")
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
 _WHO_AFTER = re.compile(r",[ \t]+who\b")
@@ -1105,10 +1109,7 @@ class _DocRun:
             if self.overlaps(start, end):
                 continue
             words = len(run)
-            before = text[max(0, start - 80) : start]
-            after = text[end : end + 200]
-            headline = self.in_headline(start)
-            if headline and self.title_case_headline:
+            if self.title_case_headline and self.in_headline(start):
                 rest.append((run, initial))
                 continue
             if initial and words == 1:
@@ -1117,6 +1118,8 @@ class _DocRun:
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
                 continue
+            before = text[max(0, start - 80) : start]
+            after = text[end : end + 200]
             tail = _tail_words(before)  # the words right before the run, for every rule below
             if len(tail) >= 2 and tail[-1][0] == "of" and tail[-2][0] in _PLACE_NOUNS and words <= 3 and not initial:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
@@ -1144,13 +1147,13 @@ class _DocRun:
         if not tail:
             return None
         heads = self.lex.title_heads
-        words = [w.casefold() for w, _ in tail]
-        k = len(words) - 1
-        if len(words) >= 2 and f"{words[-2]} {words[-1]}" in heads:
+        last = tail[-1][0].casefold()
+        k = len(tail) - 1
+        if k and f"{tail[-2][0].casefold()} {last}" in heads:
             k -= 1
-        elif words[-1] not in heads:
+        elif last not in heads:
             return None
-        while k > 0 and words[k - 1] in self.lex.title_modifiers and len(words) - k < 4:
+        while k > 0 and tail[k - 1][0].casefold() in self.lex.title_modifiers and len(tail) - k < 4:
             k -= 1
         return " ".join(w for w, _ in tail[k:]), tail[k][1]
 
@@ -1168,7 +1171,7 @@ class _DocRun:
         lex = self.lex
         start, end = run[0].start, run[-1].end
         words = len(run)
-        if all(_is_caps(p.text) for p in run) and words == 1:
+        if words == 1 and _is_caps(run[0].text):
             return None
         role = self._role_before(tail)
         if role is not None:
@@ -1290,15 +1293,17 @@ class _DocRun:
             clusters[f.entity].mentions.append(f)
         # people: longest names first, then shorter names that are part of one
         people = sorted((f for f in self.found if f.label == "PERSON"), key=lambda f: (-(f.end - f.start), f.start))
+        person_clusters: list[int] = []
         for f in people:
             tokens = self._name_tokens(self.text[f.start : f.end])
             target = None
-            for idx, c in enumerate(clusters):
-                if c.label == "PERSON" and self._same_person(tokens, c.tokens):
+            for idx in person_clusters:
+                if self._same_person(tokens, clusters[idx].tokens):
                     target = idx
                     break
             if target is None:
                 target = len(clusters)
+                person_clusters.append(target)
                 clusters.append(Cluster("PERSON", "h:" + " ".join(tokens), tokens=tokens))
             elif len(tokens) < len(clusters[target].tokens):
                 f.kind = (
@@ -1309,7 +1314,7 @@ class _DocRun:
             f.entity = target
             clusters[target].mentions.append(f)
         for c in clusters:
-            c.mentions.sort(key=lambda m: m.start)
+            c.mentions.sort(key=_BY_START)
         # acronyms introduced in parentheses: "National Bureau of Statistics (NBS)"
         for c in clusters:
             for m in list(c.mentions):
@@ -1344,7 +1349,7 @@ class _DocRun:
         found.entity = idx
         found.key = clusters[idx].key
         clusters[idx].mentions.append(found)
-        clusters[idx].mentions.sort(key=lambda m: m.start)
+        clusters[idx].mentions.sort(key=_BY_START)
         return True
 
     def _surface(self, f: Found) -> str:
@@ -1409,6 +1414,11 @@ class _DocRun:
                 letters = "".join(w[0] for w in longest.split() if w[:1].isupper() and w not in self.lex.demonyms)
                 if len(letters) >= 2:
                     initials.setdefault(letters, idx)
+        self.people_by_word: dict[str, list[int]] = {}  # folded name word -> people clusters with it
+        for idx, c in enumerate(clusters):
+            if c.label == "PERSON" and len(c.tokens) >= 2:
+                for word in dict.fromkeys(c.tokens):
+                    self.people_by_word.setdefault(word, []).append(idx)
         for run, _initial in self.unknown:
             self._match_known(run, clusters, forms, folded_forms, initials)
         # "He said" for a person named He ...: a family name that is also a stop word
@@ -1431,7 +1441,7 @@ class _DocRun:
             for m in c.mentions:
                 m.entity, m.kind = target, "acronym"
                 clusters[target].mentions.append(m)
-            clusters[target].mentions.sort(key=lambda m: m.start)
+            clusters[target].mentions.sort(key=_BY_START)
             c.mentions = []
 
     def _match_known(
@@ -1480,9 +1490,8 @@ class _DocRun:
     def _surname_of(self, word: str, clusters: list[Cluster], pos: int) -> tuple[int | None, str]:
         key = fold(word)
         best, best_dist, kind = None, None, "surname"
-        for idx, c in enumerate(clusters):
-            if c.label != "PERSON" or len(c.tokens) < 2 or key not in c.tokens:
-                continue
+        for idx in self.people_by_word.get(key, ()):
+            c = clusters[idx]
             family = self._family(c)
             k = "surname" if family == [key] else "alias"
             if k == "alias" and key != c.tokens[0]:
@@ -1496,7 +1505,7 @@ class _DocRun:
         """An acronym that nothing introduced: an organization when a company or
         institution noun follows ("the EFSF bailout fund") or it speaks ("NDRC said")."""
         w = piece.text
-        if not (_ACRONYM.fullmatch(w) and w.isupper() and 2 <= len(w) <= 6) or w in self.lex.stop:
+        if not (2 <= len(w) <= 6 and w.isupper() and _ACRONYM.fullmatch(w)) or w in self.lex.stop:
             return
         if self.in_headline(piece.start) and self.title_case_headline:
             return
@@ -1536,6 +1545,7 @@ class _DocRun:
         orgs.sort()
         if not orgs:
             return
+        mentions_word: dict[tuple[int, str], bool] = {}  # (cluster, head word) -> named with it
         for start, end in self.ranges:
             for m in pattern.finditer(self.text, start, end):
                 word = m.group(1)
@@ -1547,11 +1557,17 @@ class _DocRun:
                 ):
                     continue
                 target = None
-                for s, idx in reversed(orgs):
-                    if s >= m.start():
-                        continue
-                    names = [self._surface(x) for x in clusters[idx].mentions if x.kind in ("name", "alias")]
-                    if any(re.search(rf"\b{re.escape(word)}\b", n, re.IGNORECASE) for n in names):
+                for k in range(bisect.bisect_left(orgs, (m.start(), -1)) - 1, -1, -1):
+                    idx = orgs[k][1]
+                    named = mentions_word.get((idx, word))
+                    if named is None:
+                        whole_word = _whole_word(word)
+                        named = mentions_word[idx, word] = any(
+                            whole_word.search(self._surface(x))
+                            for x in clusters[idx].mentions
+                            if x.kind in ("name", "alias")
+                        )
+                    if named:
                         target = idx
                         break
                 if target is not None:
@@ -1570,10 +1586,15 @@ class _DocRun:
 
     def canonical_name(self, cluster: Cluster) -> str:
         names = [m for m in cluster.mentions if m.kind in ("name", "alias")] or cluster.mentions
-        best = max(names, key=lambda m: (len(self._surface(m).split()), m.kind == "name", -m.start))
+        if len(names) > 1:
+            best = max(names, key=lambda m: (len(self._surface(m).split()), m.kind == "name", -m.start))
+        else:
+            best = names[0]
         name = self._surface(best)
-        name = _LEADING_THE.sub("", name)
-        name = _BLANKS.sub(" ", name)
+        if name.startswith(("the", "The")):
+            name = _LEADING_THE.sub("", name)
+        if "\t" in name or "  " in name:
+            name = _BLANKS.sub(" ", name)
         return _proper(name) if cluster.label != "ORG" or (len(name) > 6 and " " in name) else name
 
     def attach_titles_and_affiliations(self, clusters: list[Cluster]) -> None:
@@ -1651,11 +1672,18 @@ class _DocRun:
             for m in c.mentions:
                 if m.kind == "nominal":
                     continue
-                nxt = next((s for s, _e, i in people if s > m.end and i != idx), len(self.text))
+                later = bisect.bisect_right(people, (m.end, len(self.text), len(clusters)))  # first start > m.end
+                nxt = next((s for s, _e, i in people[later:] if i != idx), len(self.text))
                 pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
                 if pm:
                     c.gender = "male" if pm.group(0).lower() in ("he", "him", "his", "himself") else "female"
                     break
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word, in any case."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
 
 
 def _pieces(text: str, start: int, end: int) -> list[Piece]:
@@ -1669,25 +1697,21 @@ def _pieces(text: str, start: int, end: int) -> list[Piece]:
 
 def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
     """The last words of ``before`` that run up to its end with only spaces between
-    them: (word, offset in ``before``). Cheaper than an end-anchored regex search."""
+    them: (word, offset in ``before``). Read backwards with an anchored match per word
+    (an end-anchored regex search would try every position)."""
     if not before or before[-1] not in " \t":
         return []
+    backwards = before[::-1]
     out: list[tuple[str, int]] = []
-    end = len(before.rstrip(" \t"))
-    while end > 0 and len(out) < limit:
-        start = max(before.rfind(" ", 0, end), before.rfind("\t", 0, end)) + 1
-        word = before[start:end]
-        m = _TAIL_WORD.fullmatch(word)
-        if m is None:
-            # "(Reuters) - chief": keep what follows the punctuation, then stop
-            part = _TAIL_WORD.search(word[::-1])
-            if part is not None and part.start() == 0:
-                out.append((word[len(word) - part.end() :], start + len(word) - part.end()))
+    pos = 0
+    while len(out) < limit:
+        m = _TAIL_WORD_BACKWARDS.match(backwards, pos)
+        if m is None or not m.group(1):
             break
-        out.append((word, start))
-        end = len(before[:start].rstrip(" \t"))
-        if end and before[end:start].strip(" \t"):
-            break
+        out.append((m.group(1)[::-1], len(before) - m.end(1)))
+        if m.group(2):
+            break  # "(Reuters) - chief": keep what follows the punctuation, then stop
+        pos = m.end()
     out.reverse()
     return out
 
