@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
+from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
 
 # Stable rule ids: they travel into the record as each mention's ``rule``.
 R_TITLE = "entities.person.title"
@@ -460,7 +460,7 @@ class EntitiesComponent:
         for idx, cluster in enumerate(clusters):
             eid = f"e{idx + 1}"
             for m in cluster.mentions:
-                span = make_span(doc, m.start, m.end, cluster.label, entity=eid, kind=m.kind, rule=m.rule)
+                span = run.mention_span(m.start, m.end, cluster.label, {"entity": eid, "kind": m.kind, "rule": m.rule})
                 if span is not None:
                     spans.append(span)
                     if m.kind in _NAME_KINDS:
@@ -492,7 +492,11 @@ class _DocRun:
         self.found: list[Found] = []
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
-        self.sent_starts = _sentence_starts(doc)
+        # one row per token: sentence start, character offset, length
+        tokens = doc.to_array(["SENT_START", "IDX", "LENGTH"]) if len(doc) else None
+        self.sent_starts = [0] if tokens is None else sorted({0, *tokens[tokens[:, 0] == 1, 1].tolist()})
+        self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
+        self.token_ends: list[int] = [] if tokens is None else (tokens[:, 1] + tokens[:, 2]).tolist()
         self.headline = None
         self.title_case_headline = False
         for span in doc.spans.get(GROUPS["article"], []):
@@ -503,6 +507,22 @@ class _DocRun:
         self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
 
     # ------------------------------------------------------------------ helpers
+
+    def mention_span(self, start: int, end: int, label: str, values: dict[str, Any]) -> Span | None:
+        """The span of the characters [start, end) with ``values`` on ``span._.newsfacts``,
+        widened to whole tokens as ``make_span`` (``doc.char_span``, alignment "expand")
+        widens it; the token offsets were read once for the doc."""
+        if not self.token_starts or start < 0 or end < 1 or start >= len(self.text) or end > len(self.text):
+            return None  # where char_span finds no token
+        first = bisect.bisect_right(self.token_starts, start) - 1
+        if start == self.token_ends[first]:
+            first += 1  # the start is the space after a token
+        last = bisect.bisect_right(self.token_starts, end - 1) - 1
+        if last < first:
+            return None
+        span = Span(self.doc, first, last + 1, label=label)
+        span._.set(EXT, values)
+        return span
 
     def in_zone(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.ranges)
@@ -647,8 +667,17 @@ class _DocRun:
         if key is not None:
             self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
             return
-        if self.lex.place(piece.text) is not None or kind == "stop":
+        if kind == "stop":
             self.parse_chain([piece])
+            return
+        place = self.lex.place(piece.text)
+        if place is not None:
+            # what parse_chain does with a one-word place: "U.S. dollar" is a currency
+            # (a Title Case headline takes the place whatever follows)
+            if (self.title_case_headline and self.in_headline(piece.start)) or not _CURRENCY_AFTER.match(
+                self.text, piece.end
+            ):
+                self.add(Found(place[0], piece.start, piece.end, R_PLACE_GAZ, key=place[1]))
             return
         self.unknown.append(([piece], self.sentence_initial(piece.start)))
 
@@ -823,6 +852,7 @@ class _DocRun:
         """Organizations, places and unknown names in a stretch without titled people."""
         lex = self.lex
         n = len(pieces)
+        has_org_head = "orghead" in kinds  # else _org_end finds nothing
         i = 0
         while i < n:
             p = pieces[i]
@@ -830,7 +860,7 @@ class _DocRun:
                 i += 1
                 continue
             gaz = self.org_at(pieces, i)
-            org_end = self._org_end(pieces, kinds, i)
+            org_end = self._org_end(pieces, kinds, i) if has_org_head else None
             if gaz and (org_end is None or gaz[0] >= org_end):
                 # "U.S. Federal Reserve": a place right before a known organization belongs to it
                 self.add(Found("ORG", p.start, pieces[gaz[0] - 1].end, R_ORG_GAZ, key=gaz[1]))
@@ -1714,15 +1744,6 @@ def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
         pos = m.end()
     out.reverse()
     return out
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where sentences start (vectorized: no Python loop over tokens)."""
-    if len(doc) == 0:
-        return [0]
-    arr = doc.to_array(["SENT_START", "IDX"])
-    starts = arr[arr[:, 0] == 1, 1].tolist()
-    return sorted({0, *starts})
 
 
 def _is_title_case(headline: str) -> bool:
