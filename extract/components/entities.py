@@ -224,6 +224,8 @@ _OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", 
 _TAIL_WORD_BACKWARDS = re.compile(r"[ \t]+([\w’'.-]*)([^ \t]?)")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
 _BY_START = operator.attrgetter("start")
+_BY_START_END = operator.attrgetter("start", "end")
+_PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY start with
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
 _WHO_AFTER = re.compile(r",[ \t]+who\b")
@@ -499,10 +501,14 @@ class _DocRun:
         self.token_ends: list[int] = [] if tokens is None else (tokens[:, 1] + tokens[:, 2]).tolist()
         self.headline = None
         self.title_case_headline = False
+        self.dateline: list[tuple[str, int, int]] = []  # (label, start, end) of the dateline's place and agency
         for span in doc.spans.get(GROUPS["article"], []):
-            if span.label_ == "headline":
+            label = span.label_
+            if label == "headline":
                 self.headline = (span.start_char, span.end_char)
                 self.title_case_headline = _is_title_case(self.text[span.start_char : span.end_char])
+            elif label in ("dateline_place", "dateline_agency"):
+                self.dateline.append((label, span.start_char, span.end_char))
         self.acronyms: dict[str, str] = {}  # acronym -> cluster key
         self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
 
@@ -599,8 +605,11 @@ class _DocRun:
     def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest gazetteer place starting at piece i: (end index, label, key)."""
         limit = len(pieces) if limit is None else limit
-        widest = 6 if self._starts_name(pieces[i], pieces[i].text.casefold(), self.lex.place_starts) else 1
-        for j in range(min(limit, i + widest), i, -1):
+        first = pieces[i]
+        if not self._starts_name(first, first.text.casefold(), self.lex.place_starts):
+            hit = self.lex.place(first.text) if i < limit and not first.conn else None
+            return None if hit is None else (i + 1, hit[0], hit[1])
+        for j in range(min(limit, i + 6), i, -1):
             if pieces[j - 1].conn:
                 continue
             hit = self.lex.place(self.text[pieces[i].start : pieces[j - 1].end])
@@ -610,8 +619,11 @@ class _DocRun:
 
     def org_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str] | None:
         limit = len(pieces) if limit is None else limit
-        widest = self.lex.max_org_words if self._starts_name(pieces[i], pieces[i].text, self.lex.org_starts) else 1
-        for j in range(min(limit, i + widest), i, -1):
+        first = pieces[i]
+        if not self._starts_name(first, first.text, self.lex.org_starts):
+            key = self.lex.orgs.get(first.text) if i < limit and not first.conn else None
+            return None if key is None else (i + 1, key)
+        for j in range(min(limit, i + self.lex.max_org_words), i, -1):
             if pieces[j - 1].conn:
                 continue
             key = self.lex.orgs.get(self.text[pieces[i].start : pieces[j - 1].end])
@@ -622,30 +634,32 @@ class _DocRun:
     # ------------------------------------------------------------------ phase 1: the scan
 
     def extract(self) -> list[Cluster]:
-        text = self.text
+        text, stop = self.text, self.lex.stop
         for start, end in self.ranges:
             for m in CHAIN.finditer(text, start, end):
-                if m.group(0) in self.lex.stop:
+                word = m.group()
+                if word in stop:
                     continue
-                if m.end() - m.start() > _MAX_CHAIN_CHARS:
+                if len(word) > _MAX_CHAIN_CHARS:
                     continue  # a wall of capitals (a shouted line, hostile input): no names in it
-                word = m.group(0)
                 if " " not in word and "\t" not in word and "\u00a0" not in word and "-" not in word:
                     self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
                     continue
                 pieces = _pieces(text, m.start(), m.end())
-                # "Rohit Sharma-led Team India": the name ends at the "-led"
-                part: list[Piece] = []
-                for p in pieces:
-                    cut = _LED_SUFFIX.search(p.text) if "-" in p.text else None
-                    if cut:
-                        part.append(Piece(p.text[: cut.start()], p.start, p.start + cut.start()))
-                        self.parse_chain(part)
-                        part = []
-                    else:
-                        part.append(p)
-                if part:
-                    self.parse_chain(part)
+                if "-" in word:
+                    # "Rohit Sharma-led Team India": the name ends at the "-led"
+                    part: list[Piece] = []
+                    for p in pieces:
+                        cut = _LED_SUFFIX.search(p.text) if "-" in p.text else None
+                        if cut:
+                            part.append(Piece(p.text[: cut.start()], p.start, p.start + cut.start()))
+                            self.parse_chain(part)
+                            part = []
+                        else:
+                            part.append(p)
+                    pieces = part
+                if pieces:
+                    self.parse_chain(pieces)
         self.datelines()
         self.party_states()
         self.license_unknown()
@@ -1097,15 +1111,16 @@ class _DocRun:
     # ------------------------------------------------------------------ datelines
 
     def datelines(self) -> None:
-        for span in self.doc.spans.get(GROUPS["article"], []):
-            if span.label_ == "dateline_place":
-                place = self.lex.places_folded.get(span.text.casefold())
-                key = place[2] if place else "p:" + fold(span.text)
+        for kind, start, end in self.dateline:
+            name = self.text[start:end]
+            if kind == "dateline_place":
+                place = self.lex.places_folded.get(name.casefold())
+                key = place[2] if place else "p:" + fold(name)
                 label = place[1] if place else "GPE"
-                self._replace_or_add(Found(label, span.start_char, span.end_char, R_PLACE_DATELINE, key=key))
-            elif span.label_ == "dateline_agency":
-                key = self.lex.orgs.get(span.text) or self.lex.orgs.get(_proper(span.text))
-                self._replace_or_add(Found("ORG", span.start_char, span.end_char, R_ORG_DATELINE, key=key))
+                self._replace_or_add(Found(label, start, end, R_PLACE_DATELINE, key=key))
+            else:
+                key = self.lex.orgs.get(name) or self.lex.orgs.get(_proper(name))
+                self._replace_or_add(Found("ORG", start, end, R_ORG_DATELINE, key=key))
 
     def party_states(self) -> None:
         """ "Sen. Jane Doe, D-Calif.": the state is a place."""
@@ -1306,15 +1321,15 @@ class _DocRun:
     def cluster(self) -> list[Cluster]:
         clusters: list[Cluster] = []
         by_key: dict[str, int] = {}
-        self.found.sort(key=lambda f: (f.start, f.end))
+        self.found.sort(key=_BY_START_END)
         # organizations and places: by gazetteer key or by name
         for f in self.found:
             if f.label == "PERSON":
                 continue
-            surface = self._surface(f)
-            key = f.key or "p:" + fold(surface)
             if f.label == "ORG":
-                key = self._org_key(f.key or surface)
+                key = self._org_key(f.key or self.text[f.start : f.end])
+            else:
+                key = f.key or "p:" + fold(self.text[f.start : f.end])
             f.key = key
             if key not in by_key:
                 by_key[key] = len(clusters)
@@ -1347,9 +1362,11 @@ class _DocRun:
             c.mentions.sort(key=_BY_START)
         # acronyms introduced in parentheses: "National Bureau of Statistics (NBS)"
         for c in clusters:
+            if c.label == "PERSON":
+                continue
             for m in list(c.mentions):
-                if c.label == "PERSON":
-                    continue
+                if not _PAREN_AFTER.match(self.text, m.end):
+                    continue  # neither rule below can match
                 pm = _PAREN_ACRONYM.match(self.text, m.end)
                 if pm and _ACRONYM.fullmatch(pm.group(1)) and self.in_zone(pm.start(1), pm.end(1)):
                     acr = Found(c.label, pm.start(1), pm.end(1), R_ORG_ACRONYM, kind="acronym", key=c.key)
@@ -1430,7 +1447,7 @@ class _DocRun:
         folded_forms: dict[str, int] = {}
         for idx, c in enumerate(clusters):
             for m in c.mentions:
-                surface = self._surface(m)
+                surface = self.text[m.start : m.end]
                 forms.setdefault(surface, idx)
                 folded_forms.setdefault(fold(surface), idx)
         for acr, key in self.acronyms.items():
