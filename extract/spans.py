@@ -91,9 +91,20 @@ def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span
     return span
 
 
+# Note: spaCy keys a span's extension values by its character offsets only, so two
+# spans with the same offsets (in any group) share one ``span._.newsfacts`` value; a
+# component that needs values of its own at offsets another group may use keeps them
+# in its own span group's order or in ``doc._.newsfacts``.
+
+
 def span_values(span: Span) -> dict[str, Any]:
-    """The normalized values a component put on a span."""
-    return span._.get(EXT) or {}
+    """The normalized values a component put on a span.
+
+    Read from the doc's user data under the key spaCy's ``span._`` uses (the extension
+    name and the span's character offsets), which skips building an Underscore object
+    per span; this matters when a record is built from hundreds of spans."""
+    values = span.doc.user_data.get(("._.", EXT, span.start_char, span.end_char))
+    return values or {}
 
 
 def annotated_ranges(doc: Doc) -> list[tuple[int, int]]:

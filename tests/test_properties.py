@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -60,4 +61,10 @@ def check_record(extract, text: str) -> None:
 @given(TEXTS)
 def test_properties_any_text_gives_a_valid_record(extract, text):
     assume(normalize_text(text).strip())
+    check_record(extract, text)
+
+
+@pytest.mark.parametrize("text", ["0;0", ".0¼", "Aa(0)-", '"' * 2000, "¼½¾ ⅓ of .5 ¼-"])
+def test_properties_found_cases(extract, text):
+    """Inputs the property test once failed on."""
     check_record(extract, text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -65,7 +65,6 @@ _SENTENCE_END_IDS = numpy.array(
 )
 _OPENERS = ('"', "“", "‘", "'", "«", "‹", "„", "(", "[", "{", "—", "–", "-")
 _OPENER_IDS = numpy.array([hash_string(c) for c in _OPENERS], dtype="uint64")
-_OPENER_SET = frozenset(int(x) for x in _OPENER_IDS)
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 (not a sentence start) as spaCy stores it
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
@@ -409,40 +408,49 @@ def mark_sentences(doc: Doc, text: str) -> None:
     n = len(doc)
     if n == 0:
         return
-    arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
-    orth, punct, space = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype(bool)
-    ender = numpy.isin(orth, _SENTENCE_END_IDS)
+    arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, LENGTH]).astype("int64", copy=False)
+    orth = doc.to_array([ORTH])
+    punct, space, offset, length = arr[:, 1].astype(bool), arr[:, 2].astype(bool), arr[:, 3], arr[:, 4]
+    ender = _any_equal(orth, _SENTENCE_END_IDS)
     transparent = punct | space | ender
     # the index of the last non-transparent token at or before each position
-    idx = numpy.arange(n)
-    last_solid = numpy.maximum.accumulate(numpy.where(~transparent, idx, -1))
+    last_solid = numpy.maximum.accumulate(numpy.where(~transparent, numpy.arange(n), -1))
     ends_seen = numpy.cumsum(ender)
     starts = numpy.zeros(n, dtype=bool)
-    starts[0] = True
     prev_solid = numpy.concatenate(([-1], last_solid[:-1]))
     # a solid token starts a sentence if an ender lies between it and the previous solid token
     before = numpy.where(prev_solid >= 0, ends_seen[numpy.maximum(prev_solid, 0)], 0)
     starts[1:] = (~transparent[1:]) & (ends_seen[:-1] - before[1:] > 0)
 
     breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
-    for m in breaks.finditer(text):
-        if m.start() == 0 or m.end() >= len(text):
-            continue
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and span.end < n:
-            starts[span.end] = True
+    ends = [m.end() for m in breaks.finditer(text) if m.start() > 0 and m.end() < len(text)]
+    if ends:
+        # the first token at or after each break (breaks end where a token starts)
+        starts[numpy.searchsorted(offset, numpy.array(ends)).clip(max=n - 1)] = True
     starts[space] = False
     starts[0] = True
     # an opening quote or bracket right before a start belongs to the new sentence
-    for i in numpy.flatnonzero(starts[2:] & numpy.isin(orth[1:-1], _OPENER_IDS)) + 2:
-        j = i
-        while j > 1 and orth[j - 1] in _OPENER_SET and (space[j - 2] or doc[j - 2].whitespace_):
-            j -= 1
-        if j != i:
-            starts[i] = False
-            starts[j] = True
+    if n > 2:
+        opener = _any_equal(orth, _OPENER_IDS)
+        spaced = numpy.zeros(n, dtype=bool)  # whitespace right after the token
+        spaced[:-1] = offset[1:] > offset[:-1] + length[:-1]
+        for i in numpy.flatnonzero(starts[2:] & opener[1:-1]) + 2:
+            j = i
+            while j > 1 and opener[j - 1] and (space[j - 2] or spaced[j - 2]):
+                j -= 1
+            if j != i:
+                starts[i] = False
+                starts[j] = True
     values = numpy.where(starts, numpy.uint64(1), _NOT_START).astype("uint64")
     doc.from_array([SENT_START], values)
+
+
+def _any_equal(values: numpy.ndarray, targets: numpy.ndarray) -> numpy.ndarray:
+    """Elementwise: whether each value is one of a few targets (faster than isin for a few)."""
+    out = values == targets[0]
+    for t in targets[1:]:
+        out |= values == t
+    return out
 
 
 def is_hard_wrapped(text: str) -> bool:

@@ -288,6 +288,7 @@ class Lexicon:
     title_modifiers: frozenset[str]
     all_verbs: frozenset[str]
     apposition: re.Pattern[str]
+    possessive_apposition: re.Pattern[str]
     org_before: frozenset[str]
     org_after: re.Pattern[str]
     said_after: re.Pattern[str]
@@ -352,6 +353,12 @@ def load_lexicon() -> Lexicon:
         r"(?P<link>[ \t]+(?:of|at|for|with|from|in|to)[ \t]+(?:the[ \t]+)?)?",
         re.IGNORECASE,
     )
+    # "Li Yongjie, the Ministry of Commerce's deputy international trade representative,"
+    possessive_apposition = re.compile(
+        r",[ \t]+(?:the[ \t]+)?(?P<owner>[A-Z][\w&.-]*(?:[ \t]+(?:of|for|and|on|the|[A-Z][\w&.-]*)){0,8}?)[’']s[ \t]+"
+        rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b(?=[ \t]*[,.;)]|[ \t]+(?:and|who|said|told)\b)",
+        re.IGNORECASE,
+    )
     org_nouns = _tagged("org_nouns.txt")
     org_heads = _tagged("org_heads.txt")
     org_before = frozenset(w for w, t in org_nouns.items() if "before" in t)
@@ -380,6 +387,7 @@ def load_lexicon() -> Lexicon:
         title_modifiers=frozenset(mods),
         all_verbs=frozenset(all_verbs),
         apposition=apposition,
+        possessive_apposition=possessive_apposition,
         org_before=org_before,
         org_after=org_after,
         said_after=said_after,
@@ -1243,6 +1251,14 @@ class _DocRun:
             if appo.group("link"):
                 f.affiliation_at = end + appo.end("link")
             return f
+        owned = lex.possessive_apposition.match(after) if words >= 2 else None
+        if owned and owned.group("owner")[:1].isupper():
+            title = self._strip_demonym(" ".join(owned.group("title").split()))
+            if title:
+                f = Found("PERSON", start, end, R_APPOSITION, titles=[title])
+                f.gender = self._title_gender(title)
+                f.affiliation_at = end + owned.start("owner")
+                return f
         if strong_only:
             return None
         if words >= 2 or self.cjk_name(run):

@@ -925,7 +925,10 @@ class FigureFinder:
             return FigureDraft(
                 start, end, num.value, "fraction", None, "fraction.digits", num, qualifier, qual_start=qual_start
             )
-        last = re.findall(r"[a-z]+", words)[-1]
+        letters = re.findall(r"[a-z]+", words)
+        if not letters:  # a fraction in symbols after something odd (".0¼"): no word to judge
+            return None
+        last = letters[-1]
         if _HALF_BLOCKERS.match(text, end, limit) or (bf.lows and bf.lows[-1] in _ORDINAL_WORDS):
             return None
         if (
