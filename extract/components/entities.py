@@ -502,11 +502,10 @@ class _DocRun:
         self.found: list[Found] = []
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
-        # one row per token: sentence start, character offset, length
-        tokens = doc.to_array(["SENT_START", "IDX", "LENGTH"]) if len(doc) else None
+        # one row per token: sentence start, character offset
+        tokens = doc.to_array(["SENT_START", "IDX"]) if len(doc) else None
         self.sent_starts = [0] if tokens is None else sorted({0, *tokens[tokens[:, 0] == 1, 1].tolist()})
         self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
-        self.token_ends: list[int] = [] if tokens is None else (tokens[:, 1] + tokens[:, 2]).tolist()
         self.headline = None
         self.title_case_headline = False
         self.dateline: list[tuple[str, int, int]] = []  # (label, start, end) of the dateline's place and agency
@@ -529,8 +528,8 @@ class _DocRun:
         if not self.token_starts or start < 0 or end < 1 or start >= len(self.text) or end > len(self.text):
             return None  # where char_span finds no token
         first = bisect.bisect_right(self.token_starts, start) - 1
-        if start == self.token_ends[first]:
-            first += 1  # the start is the space after a token
+        if self.text[start] == " " and start == self.token_starts[first] + len(self.doc[first]):
+            first += 1  # the start is the space after a token (a mention starts on a word: rare)
         last = bisect.bisect_right(self.token_starts, end - 1) - 1
         if last < first:
             return None
