@@ -1176,11 +1176,11 @@ class _DocRun:
             if len(tail) >= 2 and tail[-1][0] == "of" and tail[-2][0] in _PLACE_NOUNS and words <= 3 and not initial:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
                 continue
-            compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
             found = self._license_person(run, tail, before, after, initial, strong_only=True)
             org = self._license_org(run, tail, before, after) if found is None else None
             if found is None and org is None:
-                if compound:
+                compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
+                if compound:  # "Kenya Airways": a name built on a place
                     org = Found("ORG", start, end, R_ORG_PLACE)
                 else:
                     found = self._license_person(run, tail, before, after, initial)
