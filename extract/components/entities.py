@@ -101,7 +101,7 @@ _WORD_START = r"(?=[" + _UP + r"\d]|(?:al|el|bin|ibn|abu|d)[-’'])"
 CHAIN = re.compile(
     rf"(?<![\w.’'&-]){_WORD_START}{_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])"
 )
-_PIECE = re.compile(rf"{_WORD}|{_DIGITS}|{_CONN}(?=\s)")
+_PIECE = re.compile(rf"(?![ \t\u00a0])(?:{_WORD}|{_DIGITS}|{_CONN}(?=\s))")  # no piece starts on a separator
 
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
