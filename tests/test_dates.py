@@ -424,6 +424,22 @@ def test_dates_hostile_input_is_linear(nlp, unit):
     assert times[1] < 10 * times[0] + 0.25, times  # 4x the input: linear, not quadratic
 
 
+def test_dates_values_survive_a_span_of_another_group_at_the_same_characters(nlp):
+    from extract.build import build_record
+    from extract.readers import article_from_text
+    from extract.spans import EXT, make_span, span_values
+
+    text = "Officials met next week."
+    doc, dates = _doc_before_dates(nlp, text)
+    other = make_span(doc, 14, 23, "ORG", entity="e9")  # another component's span over "next week"
+    doc.spans["some_group"] = [other]
+    dates(doc)
+    assert span_values(other) == {"entity": "e9"}
+    other._.set(EXT, {"quote": "q9"})  # and one written after the dates component
+    record = build_record(doc, article_from_text(text, published=JUNE))
+    assert [(d.id, d.text, d.value) for d in record.dates] == [("d1", "next week", "2024-W25")]
+
+
 def test_dates_rule_prefixes_cover_what_rules_match():
     grammar = load_grammar()
     samples = {
@@ -473,3 +489,15 @@ def test_timex_values(period, value):
 )
 def test_timex_durations(amount, unit, value):
     assert timex.duration(amount, unit) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Port fees to rise\n\nATHENS, March 28 (Reuters) - Fees will rise from May.", "2025-03-28"),
+        ("Shares to open higher\n\nSEOUL, Dec. 31 (Yonhap) -- Trading will resume on Friday.", "2024-12-31"),
+    ],
+)
+def test_dates_dateline_is_filed_before_publication(extract, text, value):
+    [first] = extract(text, published="2025-03-29" if "ATHENS" in text else "2025-01-01").dates[:1]
+    assert first.value == value

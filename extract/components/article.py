@@ -29,7 +29,7 @@ _STAMP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|rsday)?\b\.?,?")
-_BYLINE = re.compile(r"(?:^|[|(]\s*|\s)(?:By|BY|by|Written by|Author:)\s+(?P<names>[^|()]+)")
+_BYLINE = re.compile(r"(?:^|[|(]\s*)(?:By|BY|Written by|Author:)\s+(?P<names>[^|()]+)")
 _CREDIT = re.compile(r"(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ww]ritten|[Cc]ompiled) by\s+(?P<names>[^;)|]+)")
 _EDITING = re.compile(r"[,;]?\s*\b(?:[Ee]dit(?:ing|ed)|[Ee]ditor|[Pp]hotos?|[Gg]raphics?)\b.*$")
 _HANDLE = re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*\(@\w+\)")
@@ -132,14 +132,21 @@ def split_header(text: str, given_headline: str | None = None) -> Header:
         header.header_lines.append(lines[idx])
         idx += 1
     if header.header_lines and idx < len(lines) and lines[idx].text:
-        # no blank line after the header: keep only lines that carry a date or byline
-        while header.header_lines and not _strong_header(header.header_lines[-1]):
+        # no blank line after the header: keep only short lines that carry a date or byline
+        while header.header_lines and not (
+            _strong_header(header.header_lines[-1]) and not _reads_as_body(header.header_lines[-1])
+        ):
             header.header_lines.pop()
             idx -= 1
     header.body_start = lines[idx].start if idx < len(lines) else len(text)
     while header.body_start < len(text) and text[header.body_start].isspace():
         header.body_start += 1
     return header
+
+
+def _reads_as_body(line: Line) -> bool:
+    """A sentence of the story rather than a header line: long, or ending a sentence."""
+    return len(line.text) > 160 or bool(re.search(r"\w[.!?]['\"’”)]?$", line.text))
 
 
 def _strong_header(line: Line) -> bool:

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import timex
 from ..calendar import SEASONS, add_months, easter, month_number, nth_weekday, weekday_number
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
+from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
@@ -169,17 +169,23 @@ class DatesComponent:
         results: list[Result] = []
         if candidates:
             tense = Tense(self.tense_rules, text, tokens)
-            resolver = Resolver(self, text, parse_published(published), tense, ranges)
+            datelines = [
+                (sp.start_char, sp.end_char) for sp in doc.spans.get(GROUPS["article"], []) if sp.label_ == "dateline"
+            ]
+            resolver = Resolver(self, text, parse_published(published), tense, ranges, datelines)
             results = resolver.resolve_all(candidates)
-        spans = []
+        spans: list[Span] = []
         results.sort(key=lambda r: (r.start, -r.end))
-        for number, res in enumerate(results, 1):
-            span = make_span(
-                doc, res.start, res.end, res.type, id=f"d{number}", type=res.type, value=res.value, mod=res.mod,
-                anchor=res.anchor if res.value is not None else None, rule=res.rule,
-            )  # fmt: skip
-            if span is not None:
-                spans.append(span)
+        for res in results:
+            span = doc.char_span(res.start, res.end, label=res.type, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            v = {
+                "id": f"d{len(spans) + 1}", "type": res.type, "value": res.value, "mod": res.mod,
+                "anchor": res.anchor if res.value is not None else None, "rule": res.rule,
+            }  # fmt: skip
+            span._.set(EXT, v)
+            spans.append(span)
         doc.spans[GROUPS["dates"]] = spans
         return doc
 
@@ -508,8 +514,10 @@ class Resolver:
         published: tuple[dt.date, str | None] | None,
         tense: Tense,
         ranges: list[tuple[int, int]],
+        datelines: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> None:
         self.c = component
+        self.datelines = list(datelines)
         self.words = component.words
         self.text = text
         self.dct = published[0] if published else None
@@ -578,7 +586,11 @@ class Resolver:
         return bisect.bisect_right(self._sentence_starts, pos) - 1
 
     def tense_of(self, c: Candidate) -> str | None:
-        """ "past", "future" or None for the clause around a candidate."""
+        """ "past", "future" or None for the clause around a candidate. A date in the
+        dateline ("ATHENS, March 28 (Reuters) -") is when the story was filed: past,
+        whatever the tense of the sentence it opens."""
+        if any(s <= c.start and c.end <= e for s, e in self.datelines):
+            return "past"
         return self.tense.at(c.start, c.end)
 
     def result(self, c: Candidate, period: Period | None, *, anchor: str = "published", **kw: Any) -> Result:

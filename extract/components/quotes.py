@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span, span_values
 from .article import is_hard_wrapped
 from .quote_lexicon import CueWord, Lexicon, load_lexicon
 from .quote_marks import MarkedQuote, paragraph_ranges, scan_quotes
@@ -329,12 +329,9 @@ class _Run:
 
     def _entity_mentions(self) -> list[_Mention]:
         out = []
-        # span values live in doc.user_data under (".\_.", name, start_char, end_char);
-        # reading them there skips building an Underscore object per span
-        user_data = self.doc.user_data
         for span in self.doc.spans.get(GROUPS["entities"], []):
             s, e = span.start_char, span.end_char
-            v = user_data.get(("._.", EXT, s, e)) or {}
+            v = span_values(span)
             if v.get("entity"):
                 out.append(_Mention(s, e, v["entity"], v.get("kind", "name"), span.label_))
         out.sort(key=lambda m: (m.start, m.end))
