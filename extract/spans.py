@@ -104,8 +104,13 @@ def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span
     if span is None or len(span) == 0:
         return None
     ensure_extensions()
-    span._.set(EXT, dict(values))
+    set_span_values(span, dict(values))
     return span
+
+
+def set_span_values(span: Span, values: dict[str, Any]) -> None:
+    """``span._.newsfacts = values``, without building an Underscore object per span."""
+    _set_span_values(span, values)
 
 
 def span_values(span: Span) -> dict[str, Any]:

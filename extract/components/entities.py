@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, set_span_values
 
 # Stable rule ids: they travel into the record as each mention's ``rule``.
 R_TITLE = "entities.person.title"
@@ -534,7 +534,7 @@ class _DocRun:
         if last < first:
             return None
         span = Span(self.doc, first, last + 1, label=label)
-        span._.set(EXT, values)
+        set_span_values(span, values)
         return span
 
     def in_zone(self, start: int, end: int) -> bool:
