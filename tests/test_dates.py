@@ -603,3 +603,15 @@ def test_dates_out_of_calendar_gives_no_value(extract, sentence, expression, val
     """Values the calendar cannot hold (before year 1, a backwards span) are null, not a crash."""
     record = extract(sentence, published=JUNE)
     assert next(d.value for d in record.dates if d.text == expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Port fees to rise\n\nATHENS, March 28 (Reuters) - Fees will rise from May.", "2025-03-28"),
+        ("Shares to open higher\n\nSEOUL, Dec. 31 (Yonhap) -- Trading will resume on Friday.", "2024-12-31"),
+    ],
+)
+def test_dates_dateline_is_filed_before_publication(extract, text, value):
+    [first] = extract(text, published="2025-03-29" if "ATHENS" in text else "2025-01-01").dates[:1]
+    assert first.value == value
