@@ -427,7 +427,7 @@ def mark_sentences(doc: Doc, text: str) -> None:
     offsets = [row[3] for row in rows]
     breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
     for m in breaks.finditer(text):
-        if 0 < m.start() and m.end() < len(text):
+        if m.start() > 0 and m.end() < len(text):
             first = bisect.bisect_left(offsets, m.end())  # breaks end where a token starts
             if first < n:
                 starts[first] = True
