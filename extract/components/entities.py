@@ -267,6 +267,15 @@ def fold(text: str) -> str:
     return text.casefold().replace("ae", "a").replace("oe", "o").replace("ue", "u").replace("’", "'")
 
 
+_ALONE = frozenset({"alone"})
+_MEMO_LIMIT = 200_000
+
+
+def _bank_compound(word: str) -> bool:
+    """ "Commerzbank", "Kapitalbank": a bank's name in one word, a head that stands alone."""
+    return len(word) > 6 and word.endswith("bank") and word[0].isupper()
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the component uses, loaded once per process."""
@@ -296,7 +305,7 @@ class Lexicon:
     place_starts: frozenset[str]  # casefolded first words of the place names of several words
     org_starts: frozenset[str]  # first words of the organization names of several words
     max_org_words: int = 8
-    kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes
+    kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
 
     def place(self, surface: str) -> tuple[str, str] | None:
         """(label, key) of the gazetteer place named ``surface``; a name in capitals
@@ -306,6 +315,15 @@ class Lexicon:
             folded = self.places_folded.get(surface.casefold())
             hit = (folded[1], folded[2]) if folded else None
         return hit
+
+    def head_tags(self, word: str) -> set[str] | frozenset[str]:
+        """The tags of an organization head word; a compound in "-bank" ("Commerzbank",
+        "Kapitalbank") is a head that can stand alone. Decided per word, without adding
+        to the list, so that no document changes how the next one is read."""
+        tags = self.org_heads.get(word)
+        if tags is not None:
+            return tags
+        return _ALONE if _bank_compound(word) else frozenset()
 
     def is_title(self, word: str, tag: str) -> bool:
         return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
@@ -574,19 +592,20 @@ class _DocRun:
     def word_kind(self, p: Piece) -> str:
         if p.conn:
             return "conn"
-        kind = self.lex.kinds.get(p.text)
+        memo = self.lex.kinds
+        kind = memo.get(p.text)
         if kind is None:
-            kind = self.lex.kinds[p.text] = self._word_kind(p.text)
+            kind = self._word_kind(p.text)
+            if len(memo) >= _MEMO_LIMIT:  # a long run sees ever new words: keep memory flat
+                memo.clear()
+            memo[p.text] = kind
         return kind
 
     def _word_kind(self, w: str) -> str:
         lex = self.lex
         if w in lex.stop:
             return "stop"
-        if w in lex.org_heads:
-            return "orghead"
-        if len(w) > 6 and w.endswith("bank") and w[0].isupper():
-            lex.org_heads.setdefault(w, {"alone"})  # "Commerzbank", "Kapitalbank"
+        if w in lex.org_heads or _bank_compound(w):
             return "orghead"
         if w in lex.nonorg_heads:
             return "nonorg"
@@ -1011,7 +1030,7 @@ class _DocRun:
             if kind == "nonorg" and last_head is not None:
                 break
             if kind == "orghead":
-                tags = lex.org_heads.get(p.text, set())
+                tags = lex.head_tags(p.text)
                 seen_head = True
                 if "after_place" in tags:
                     place = self.place_at(pieces, i, j)
@@ -1425,7 +1444,7 @@ class _DocRun:
             words = words[1:]
         if len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
             rest = words[1:]
-            if len(rest) > 1 or "alone" in self.lex.org_heads.get(rest[0], ()):
+            if len(rest) > 1 or "alone" in self.lex.head_tags(rest[0]):
                 words = rest
         while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
             words = words[:-1]
@@ -1611,7 +1630,11 @@ class _DocRun:
         for start, end in self.ranges:
             for m in pattern.finditer(self.text, start, end):
                 word = m.group(1)
-                if word[:1].isupper() and word in self.lex.org_heads and self.overlaps(m.start(1), m.end(1)):
+                if (
+                    word[:1].isupper()
+                    and (word in self.lex.org_heads or _bank_compound(word))
+                    and self.overlaps(m.start(1), m.end(1))
+                ):
                     continue
                 nxt = self.text[m.end(1) : m.end(1) + 2]
                 if (nxt[:1] in ("’", "'") and nxt[1:2] not in ("s",)) or _OF_FOR_AFTER.match(
@@ -1696,9 +1719,13 @@ class _DocRun:
         if pos in starts and pos >= m.end:
             return starts[pos]
         # the organization right before the title: "WHO assistant director general",
-        # "Board of Control for Cricket in India (BCCI) Secretary"
-        for _s, e, idx in org_spans:
-            if e <= pos and _ORG_TITLE_GAP.fullmatch(self.text[e:pos] or " ") and pos - e < 16:
+        # "Board of Control for Cricket in India (BCCI) Secretary"; org_spans is sorted
+        # by start, so only the few that end within 16 characters before pos are read
+        lo = bisect.bisect_left(org_spans, (pos - 200,))
+        for _s, e, idx in org_spans[lo:]:
+            if _s > pos:
+                break
+            if e <= pos and pos - e < 16 and _ORG_TITLE_GAP.fullmatch(self.text[e:pos] or " "):
                 return idx
         return None
 
