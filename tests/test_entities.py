@@ -402,3 +402,155 @@ def test_entities_possessive_apposition(extract, text, name, title, affiliation)
     [person] = [e for e in record.entities if e.label == "PERSON" and e.name == name]
     assert title in person.titles
     assert next(e.name for e in record.entities if e.id == person.affiliation) == affiliation
+
+
+# --------------------------------------------------------------------------- organizations: generalization
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # a head with an "of/for" complement, an abstract noun at its end
+        ("The Association of Baltic Ferry Operators said bookings fell.", "Association of Baltic Ferry Operators"),
+        (
+            "Figures from the Centre for Rural Energy Policy showed a rise in solar use.",
+            "Centre for Rural Energy Policy",
+        ),
+        (
+            "The Council for Responsible Mining Finance said its members would meet.",
+            "Council for Responsible Mining Finance",
+        ),
+        ("The Institute for Trade Law Reform urged caution.", "Institute for Trade Law Reform"),
+        ("Staff at the Office of the Fuel Price Ombudsman were told to wait.", "Office of the Fuel Price Ombudsman"),
+        # a possessive inside the name
+        ("The Maize Growers' Association warned that yields would drop.", "Maize Growers' Association"),
+        ("A spokesman for the Dockworkers' Union said talks had stalled.", "Dockworkers' Union"),
+        # "&" names
+        ("Advisers at Penrose & Kaye said clients were nervous.", "Penrose & Kaye"),
+        ("Ostrander & Vale said in a note that margins would shrink.", "Ostrander & Vale"),
+        ("Shares of Harwell & Sons fell 3% in London.", "Harwell & Sons"),
+        ("The index is compiled by S&P Global for the agency.", "S&P Global"),
+        # company suffixes and industry words
+        ("Thornbury Holdings said it would sell its port unit.", "Thornbury Holdings"),
+        ("Analysts at Pellworth Capital expect two more rate cuts.", "Pellworth Capital"),
+        ("Quarry Lane Partners bought the stake in March.", "Quarry Lane Partners"),
+        ("A survey by Corvane Analytics found that demand was steady.", "Corvane Analytics"),
+        ("Prices will rise, the National Grain Board said.", "National Grain Board"),
+        ("The Confederation of Andean Exporters met in Lima.", "Confederation of Andean Exporters"),
+        ("The Northern Grocers Consortium said shop prices rose.", "Northern Grocers Consortium"),
+        # "Bank <Place>", "<Place> Bank", "Statistics <Country>"
+        ("Bank Al-Maghrib said inflation was within its target.", "Bank Al-Maghrib"),
+        ("Statistics Netherlands said the economy grew 0.3%.", "Statistics Netherlands"),
+        ("Data from Statistics Finland showed a drop in births.", "Statistics Finland"),
+        ("Shares of Qatar National Bank rose 2%.", "Qatar National Bank"),
+        # an acronym defined in parentheses
+        ("Orders rose at Zephyr Marine Engines (ZME), the shipbuilder said.", "Zephyr Marine Engines"),
+        # introduced by a descriptor
+        ("Research firm Tallmark found that sales fell.", "Tallmark"),
+        ("Investors bought bonds, brokerage Veldt Markets said.", "Veldt Markets"),
+        ("Consultancy Fjordline Energy expects prices to fall.", "Fjordline Energy"),
+        ("The Lagos-based firm Okoro Brothers raised $20 million.", "Okoro Brothers"),
+        ("Stockholm-based fintech Klarvik raised new funds.", "Klarvik"),
+        # an apposition that says what the name is
+        ("Prices rose, according to Vantora, a Milan-based research group.", "Vantora"),
+        ("Talks stalled, said Obsidia, the trade body for chip designers.", "Obsidia"),
+        # the subject of a reporting verb with an organization head
+        ("Lindqvist Research estimates that catches fell by a fifth.", "Lindqvist Research"),
+        ("Exports will slow, Solvik Energy said on Monday.", "Solvik Energy"),
+    ],
+)
+def test_entities_organization_rules_generalize(extract, text, org):
+    record = extract(HEADLINE + text)
+    assert org in _names(record, "ORG"), [(e.label, e.name) for e in record.entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "clubs"),
+    [
+        (
+            "Kingsford United beat Marlow Athletic 2-0 on Saturday, with striker Dan Hobbs scoring twice.",
+            {"Kingsford United", "Marlow Athletic"},
+        ),
+        (
+            "Midfielder Luca Berti joined FC Vellano from Ascoli City before the season, the club said.",
+            {"FC Vellano", "Ascoli City"},
+        ),
+        (
+            "Dunsby Rovers were relegated after a 3-1 defeat at Pelham Town, their coach said.",
+            {"Dunsby Rovers", "Pelham Town"},
+        ),
+    ],
+)
+def test_entities_clubs_in_sports_stories(extract, text, clubs):
+    record = extract(HEADLINE + text)
+    assert clubs <= _names(record, "ORG"), [(e.label, e.name) for e in record.entities]
+    assert not clubs & _names(record, "PERSON", "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Shares of Infosys and Wipro rose in Mumbai.", {"Infosys", "Wipro"}),
+        ("Moody's cut the country's rating by one notch.", {"Moody's"}),
+        ("Equinor and TotalEnergies signed the deal in Oslo.", {"Equinor", "TotalEnergies"}),
+        (
+            "The Bank of Korea and the Reserve Bank of New Zealand held rates.",
+            {"Bank of Korea", "Reserve Bank of New Zealand"},
+        ),
+        (
+            "Traders at Goldman Sachs and Mitsubishi UFJ Financial Group cut forecasts.",
+            {"Goldman Sachs", "Mitsubishi UFJ Financial Group"},
+        ),
+        ("Real Madrid and Manchester United played a friendly.", {"Real Madrid", "Manchester United"}),
+    ],
+)
+def test_entities_well_known_organizations(extract, text, orgs):
+    assert orgs <= _names(extract(HEADLINE + text), "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "places"),
+    [
+        ("Traffic in Mexico City slowed after the storm.", set(), {"Mexico City"}),
+        ("Trinidad & Tobago signed the accord.", set(), {"Trinidad & Tobago"}),
+        ("Jane Ostrova, a member of the union, said pay was low.", {"Jane Ostrova"}, set()),
+        ("Tom Reyes, a former bank executive, said rates were high.", {"Tom Reyes"}, set()),
+        ("Sales rose, said Jan Hoffmann, a lawyer in Berlin.", {"Jan Hoffmann"}, {"Berlin"}),
+    ],
+)
+def test_entities_organization_rules_leave_people_and_places(extract, text, people, places):
+    record = extract(HEADLINE + text)
+    assert _names(record, "PERSON") == people
+    assert _names(record, "GPE", "LOC") == places
+    assert not any(name in _names(record, "ORG") for name in people | places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Research & Development spending rose in the quarter.",
+        "Spending on Health & Safety training fell.",
+        "The Center said nothing.",
+        "Prices of Vital Statistics books rose.",
+    ],
+)
+def test_entities_organization_rules_traps(extract, text):
+    assert _names(extract(HEADLINE + text), "ORG", "PERSON") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Home prices will rise 9% this year, the Center for Housing Cost Studies said.",
+            "Center for Housing Cost Studies",
+        ),
+        ("Rates will fall in June, Bank Al-Maghrib said on Tuesday.", "Bank Al-Maghrib"),
+        ('"Demand for new homes is weak," said Aled Price of Morrow & Tate.', "Aled Price"),
+        ("Morrow & Tate said in a note that demand for new homes was weak.", "Morrow & Tate"),
+    ],
+)
+def test_entities_organization_names_make_whole_quote_speakers(extract, text, speaker):
+    record = extract(HEADLINE + text)
+    speakers = [_by_id(record, q.speaker) for q in record.quotations]
+    assert speaker in [s.name for s in speakers if s is not None], [(q.text, q.speaker_text) for q in record.quotations]

@@ -66,6 +66,12 @@ R_ORG_EVENT = "entities.org.event_organizer"
 R_ORG_NOMINAL = "entities.org.nominal"
 R_ORG_PLACE = "entities.org.place_compound"
 R_ORG_DATELINE = "entities.org.dateline_agency"
+R_ORG_AMPERSAND = "entities.org.ampersand"
+R_ORG_CLUB = "entities.org.sports_club"
+R_ORG_APPOSITION = "entities.org.apposition"
+R_ORG_DEFINED = "entities.org.defined_acronym"
+R_ORG_HEAD_SAYS = "entities.org.head_says"
+R_ORG_DESCRIBED = "entities.org.descriptor"
 R_PLACE_GAZ = "entities.place.gazetteer"
 R_PLACE_HEAD = "entities.place.head"
 R_PLACE_DATELINE = "entities.place.dateline"
@@ -81,6 +87,8 @@ _ABBREV = (
 )
 _WORD = (
     r"(?:(?:People|Men|Women|Children|Workers|Farmers|Citizens|Veterans)['’]s"
+    r"|[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])"  # "S&P", "AT&T", "M&S"
+    rf"|[{_UP}]{_AL}*s['’](?=[ \t]+[{_UP}])"  # "Growers' Association": a plural possessive inside a name
     rf"|(?:[A-Z]\.){{2,}}"
     rf"|{_ABBREV}"
     rf"|[A-Z]\.(?=[ \t]+[{_UP}])"
@@ -304,6 +312,14 @@ class Lexicon:
     nominal: re.Pattern[str]
     place_starts: frozenset[str]  # casefolded first words of the place names of several words
     org_starts: frozenset[str]  # first words of the organization names of several words
+    orgs_possessive: dict[str, str]  # "Moody" -> key of "Moody's": names that end in "'s"
+    nonorg_inside: frozenset[str]  # event words that may end an organization's complement ("Policy")
+    org_apposition: re.Pattern[str]  # ", a Milan-based research group": what the name before is
+    topic_words: frozenset[str]  # "Health & Safety": no organization on either side of "&"
+    club_suffixes: frozenset[str]
+    club_prefixes: frozenset[str]
+    sports_cues: re.Pattern[str]
+    given_stops: frozenset[str]  # stop words that are also given names before a surname ("Jan")
     max_org_words: int = 8
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
 
@@ -351,6 +367,9 @@ def load_lexicon() -> Lexicon:
         names = [n.strip() for n in line.split("|") if n.strip()]
         for n in names:
             orgs.setdefault(n, names[0])
+            if "'" in n:
+                orgs.setdefault(n.replace("'", "’"), names[0])
+    orgs_possessive = {n[:-2]: key for n, key in orgs.items() if n.endswith("'s") and " " not in n}
     titles = {w.casefold(): tags for w, tags in _tagged("person_titles.txt").items()}
     parts = _tagged("name_parts.txt")
     verbs: set[str] = set()
@@ -379,6 +398,16 @@ def load_lexicon() -> Lexicon:
     )
     org_nouns = _tagged("org_nouns.txt")
     org_heads = _tagged("org_heads.txt")
+    nonorg = _tagged("nonorg_heads.txt")
+    clubs = _tagged("clubs.txt")
+    # ", a Milan-based research group,": up to four modifiers (no function word among them),
+    # then the noun, then the end of the apposition
+    org_apposition = re.compile(
+        r",[ \t]+(?:(?:a|an|the|its|[A-Z][\w.-]*['’]s)[ \t]+)"
+        r"(?:(?!(?:of|at|for|from|with|in|on|to|by|who|which|whose|that|and|or|former|retired|late)\b)[\w&’'-]+[ \t]+){0,4}?"
+        rf"(?:{_alternation(w for w, t in org_nouns.items() if 'apposition' in t)})"
+        r"(?=[ \t]*[,.;:)]|[ \t]+(?:of|that|which|whose|with|in|based|for|said|and|has|had|is|was)\b)"
+    )
     org_before = frozenset(w for w, t in org_nouns.items() if "before" in t)
     org_after = re.compile(
         rf"[ \t]+(?:[a-z-]+[ \t]+)?(?:{_alternation(w for w, t in org_nouns.items() if 'after' in t)})\b"
@@ -393,7 +422,7 @@ def load_lexicon() -> Lexicon:
         place_heads=place_heads,
         orgs=orgs,
         org_heads=org_heads,
-        nonorg_heads=frozenset(_words("nonorg_heads.txt")),
+        nonorg_heads=frozenset(nonorg),
         titles=titles,
         demonyms=frozenset(_words("demonyms.txt")),
         particles=frozenset(w for w, t in parts.items() if "particle" in t),
@@ -411,6 +440,16 @@ def load_lexicon() -> Lexicon:
         said_after=said_after,
         place_starts=frozenset(name.casefold().split()[0] for name in places if len(name.split()) > 1),
         org_starts=frozenset(name.split()[0] for name in orgs if len(name.split()) > 1),
+        orgs_possessive=orgs_possessive,
+        nonorg_inside=frozenset(w for w, t in nonorg.items() if "complement" in t),
+        org_apposition=org_apposition,
+        topic_words=frozenset(_words("topic_words.txt")),
+        club_suffixes=frozenset(w for w, t in clubs.items() if "suffix" in t),
+        club_prefixes=frozenset(w for w, t in clubs.items() if "prefix" in t),
+        sports_cues=re.compile(
+            r"\b(?:" + _alternation(w for w, t in clubs.items() if "cue" in t) + r")\b", re.IGNORECASE
+        ),
+        given_stops=frozenset(w for w, t in parts.items() if "given" in t),
         nominal=re.compile(
             r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
             + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
@@ -535,6 +574,7 @@ class _DocRun:
             elif label in ("dateline_place", "dateline_agency"):
                 self.dateline.append((label, span.start_char, span.end_char))
         self.acronyms: dict[str, str] = {}  # acronym -> cluster key
+        self._sports: bool | None = None  # whether the story is about sport (decided on first need)
         self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
 
     # ------------------------------------------------------------------ helpers
@@ -648,6 +688,11 @@ class _DocRun:
         first = pieces[i]
         if not self._starts_name(first, first.text, self.lex.org_starts):
             key = self.lex.orgs.get(first.text) if i < limit and not first.conn else None
+            if key is None and i == len(pieces) - 1 and first.text in self.lex.orgs_possessive:
+                key = self._possessive_org(first)
+                if key is not None:
+                    first.end += 2  # the name's own "'s": "Moody's"
+                    first.text = self.text[first.start : first.end]
             return None if key is None else (i + 1, key)
         for j in range(min(limit, i + self.lex.max_org_words), i, -1):
             if pieces[j - 1].conn:
@@ -656,6 +701,27 @@ class _DocRun:
             if key is not None:
                 return j, key
         return None
+
+    def _possessive_org(self, piece: Piece) -> str | None:
+        """The key of a known name that ends in "'s" ("Moody's", "Sainsbury's") when the
+        text goes on with "'s" after ``piece``."""
+        if (
+            self.text[piece.end : piece.end + 2] not in ("'s", "’s")
+            or self.text[piece.end + 2 : piece.end + 3].isalnum()
+        ):
+            return None
+        return self.lex.orgs_possessive.get(piece.text)
+
+    def sports(self) -> bool:
+        """Whether the story is about sport: two different words of sports reporting in it."""
+        if self._sports is None:
+            seen: set[str] = set()
+            for m in self.lex.sports_cues.finditer(self.text):
+                seen.add(m.group().casefold())
+                if len(seen) >= 2:
+                    break
+            self._sports = len(seen) >= 2
+        return self._sports
 
     # ------------------------------------------------------------------ phase 1: the scan
 
@@ -672,6 +738,8 @@ class _DocRun:
                     self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
                     continue
                 pieces = _pieces(text, m.start(), m.end())
+                if "s'" in word or "s’" in word:
+                    pieces = self._split_place_possessive(pieces)
                 if "-" in word:
                     # "Rohit Sharma-led Team India": the name ends at the "-led"
                     part: list[Piece] = []
@@ -697,6 +765,19 @@ class _DocRun:
         self.gender_hints(clusters)
         return clusters
 
+    def _split_place_possessive(self, pieces: list[Piece]) -> list[Piece]:
+        """ "Philippines' Bangko Sentral": a place's possessive ends the run (the place is
+        parsed on its own); "Growers' Association" stays one name."""
+        for k, p in enumerate(pieces[:-1]):
+            if p.text[-1:] in ("'", "’"):
+                head = [*pieces[:k], Piece(p.text[:-1], p.start, p.end - 1)]
+                for s in range(max(0, k - 3), k + 1):
+                    hit = self.place_at(head, s, k + 1)
+                    if hit is not None and hit[0] == k + 1:
+                        self.parse_chain(head)
+                        return pieces[k + 1 :]
+        return pieces
+
     def parse_word(self, piece: Piece) -> None:
         """A run of one word: a gazetteer name, or an unknown word for the later passes."""
         kind = self.word_kind(piece)
@@ -704,6 +785,11 @@ class _DocRun:
             self.parse_chain([piece])
             return
         key = self.lex.orgs.get(piece.text)
+        if key is None and piece.text in self.lex.orgs_possessive:
+            key = self._possessive_org(piece)
+            if key is not None:
+                self.add(Found("ORG", piece.start, piece.end + 2, R_ORG_GAZ, key=key))
+                return
         if key is not None:
             self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
             return
@@ -732,16 +818,28 @@ class _DocRun:
             pieces = pieces[:-1]
         while len(pieces) > 2 and pieces[-1].text in self.lex.stop and pieces[-2].conn:
             pieces = pieces[:-2]  # "... Bluewings in July"
-        if initial and len(pieces) > 1 and pieces[0].text.casefold() in self.lex.org_before:
-            pieces, initial = pieces[1:], False  # "Chipmaker Lumora said ..."
+        described = False
+        if (
+            initial
+            and len(pieces) > 1
+            and pieces[0].text.casefold() in self.lex.org_before
+            and pieces[0].text not in self.lex.org_heads  # "Bank Indonesia said", "Group revenue"
+        ):
+            pieces, initial, described = pieces[1:], False, True  # "Chipmaker Lumora said ..."
         if not pieces:
             return
         if self.title_case_headline and self.in_headline(pieces[0].start):
             self.parse_title_case(pieces)
             return
         kinds = [self.word_kind(p) for p in pieces]
-        if kinds[0] == "stop" and len(pieces) >= 2 and self.cjk_name(pieces[:2]):
-            kinds[0] = "name"  # "He Lifeng"
+        if described and self._described_org(pieces, kinds):
+            return
+        if (
+            kinds[0] == "stop"
+            and len(pieces) >= 2
+            and (self.cjk_name(pieces[:2]) or (pieces[0].text in self.lex.given_stops and kinds[1] == "name"))
+        ):
+            kinds[0] = "name"  # "He Lifeng", "Jan Kowalski"
         if "title" not in kinds and "honorific" not in kinds:
             self.parse_stretch(pieces, kinds, initial)  # most runs: no titled person in them
             return
@@ -760,9 +858,18 @@ class _DocRun:
             i = j
 
     def _known_stop(self, piece: Piece) -> bool:
-        # "He" opens a sentence as a pronoun, but may also be a family name ("He Lifeng"):
-        # keep it when a name follows it.
-        return piece.text in self.lex.cjk_surnames
+        # "He" opens a sentence as a pronoun, but may also be a family name ("He Lifeng"),
+        # "Jan" a month or a given name ("Jan Kowalski"): keep it when a name follows it.
+        return piece.text in self.lex.cjk_surnames or piece.text in self.lex.given_stops
+
+    def _described_org(self, pieces: list[Piece], kinds: list[str]) -> bool:
+        """ "Consultancy Fjordline Energy expects ...": after a company noun, a plain name
+        (name words and industry words, no connector) is the organization."""
+        if len(pieces) > 5 or any(p.conn for p in pieces) or any(k not in ("name", "orghead", "digit") for k in kinds):
+            return False
+        if self.org_at(pieces, 0) is not None or self.place_at(pieces, 0) is not None:
+            return False
+        return self.add(Found("ORG", pieces[0].start, pieces[-1].end, R_ORG_DESCRIBED)) is not None
 
     def parse_title_case(self, pieces: list[Piece]) -> None:
         """Headline Title Case: capitals say nothing, so only gazetteers and acronyms here;
@@ -908,11 +1015,19 @@ class _DocRun:
                 continue
             if org_end is not None:
                 end = self._after_org(pieces, kinds, org_end)
+                if end == i + 1 and "alone" not in lex.head_tags(p.text):
+                    i += 1  # "Centre", "Office": a head whose complement did not follow names nothing
+                    continue
                 stop = pieces[end - 1].end
                 stop = self._comma_list_extension(stop)
                 begin = self._comma_list_prefix(p.start, stop)
                 self.add(Found("ORG", begin, stop, R_ORG_HEAD))
                 i = end
+                continue
+            club = self._club_end(pieces, kinds, i)
+            if club is not None:
+                self.add(Found("ORG", p.start, pieces[club - 1].end, R_ORG_CLUB))
+                i = club
                 continue
             place = self.place_at(pieces, i)
             if place and place[0] < n and pieces[place[0]].conn and pieces[place[0]].text in lex.particles:
@@ -963,6 +1078,14 @@ class _DocRun:
                 j += 1
             while j > i and pieces[j - 1].conn:
                 j -= 1
+            amp = self._ampersand_end(pieces, kinds, i, j)
+            if amp is not None:
+                # "Kerrigan & Sloane": names joined by "&" are a firm's
+                self.add(Found("ORG", p.start, pieces[amp - 1].end, R_ORG_AMPERSAND))
+                i = amp
+                continue
+            while j < n and kinds[j] == "orghead" and "weak" in lex.head_tags(pieces[j].text):
+                j += 1  # "Rystad Energy", "Veldt Markets": the context decides (a company noun, "said")
             if (j < n and kinds[j] == "nonorg") or self._event_follows(pieces, kinds, j):
                 i = self._skip_event(pieces, kinds, j)
                 continue
@@ -985,6 +1108,50 @@ class _DocRun:
             if run:
                 self.unknown.append((run, initial and i == 0))
             i = max(j, i + 1)
+
+    def _ampersand_end(self, pieces: list[Piece], kinds: list[str], i: int, j: int) -> int | None:
+        """The end of "Kerrigan & Sloane" when the names i..j are followed by "&" and one to
+        three more names; no side is a place or a common noun ("Health & Safety")."""
+        n = len(pieces)
+        if j >= n or pieces[j].text != "&" or j - i > 3 or j + 1 >= n:
+            return None
+        k = j + 1
+        while k < n and kinds[k] == "name" and k - j <= 3:
+            k += 1
+        if k == j + 1 or (k < n and kinds[k] == "name"):
+            return None
+        topics = self.lex.topic_words
+        if any(pieces[x].text in topics for x in (*range(i, j), *range(j + 1, k))):
+            return None
+        for s, e in ((i, j), (j + 1, k)):
+            hit = self.place_at(pieces, s, e)
+            if hit is not None and hit[0] == e:
+                return None
+        return k
+
+    def _club_end(self, pieces: list[Piece], kinds: list[str], i: int) -> int | None:
+        """In a sports story, the end of a club's name at piece i: "Harlow City", "Brackley
+        United", "Sporting Lisbon" (not a place the gazetteer knows whole: "Mexico City")."""
+        lex = self.lex
+        n = len(pieces)
+        first = pieces[i]
+        end = None
+        if first.text in lex.club_prefixes and i + 1 < n and kinds[i + 1] == "name" and not pieces[i + 1].conn:
+            end = i + 2
+            while end < n and end - i < 4 and kinds[end] == "name" and not pieces[end].conn:
+                end += 1
+        else:
+            k = i
+            while k < n and k - i < 3 and kinds[k] == "name" and not pieces[k].conn:
+                k += 1
+                if k < n and pieces[k].text in lex.club_suffixes and k > i:
+                    end = k + 1
+                    break
+            if end is not None and self.lex.place(self.text[first.start : pieces[end - 1].end]) is not None:
+                return None
+        if end is None or not self.sports():
+            return None
+        return end
 
     def _compound_rest(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
         """Whether everything after a place is plain name words (no head, title, place)."""
@@ -1029,6 +1196,13 @@ class _DocRun:
                 break
             if kind == "nonorg" and last_head is not None:
                 break
+            if kind == "orghead" and "place_prefix" in lex.head_tags(p.text):
+                if j == i and j + 1 < n and not pieces[j + 1].conn:
+                    place = self.place_at(pieces, j + 1)
+                    if place is not None:
+                        last_head = place[0]  # "Statistics Canada"
+                        break
+                kind = "name"  # elsewhere a plain word: "Census and Statistics Department"
             if kind == "orghead":
                 tags = lex.head_tags(p.text)
                 seen_head = True
@@ -1082,16 +1256,24 @@ class _DocRun:
                 r += 1
             run_kinds = kinds[k:r]
             has_the = any(pieces[x].text == "the" for x in range(j, k))
+            if (
+                pieces[j].text in ("and", "&")
+                and "orghead" in run_kinds
+                and (has_the or (r < n and pieces[r].text in ("of", "for")))
+            ):
+                break  # "Bank of Korea and the Reserve Bank of ...": a second organization
             place = self.place_at(pieces, k, r)
-            heads = [kd for kd in run_kinds if kd != "digit"]
-            if heads and heads[-1] == "nonorg":  # "for Asia Annual Conference 2025": an event
-                if place:
+            heads = [x for x in range(k, r) if kinds[x] != "digit"]
+            if heads and kinds[heads[-1]] == "nonorg" and pieces[heads[-1]].text not in self.lex.nonorg_inside:
+                if place:  # "for Asia Annual Conference 2025": an event
                     return place[0]
                 break
             if has_the and place and (place[0] == r or self._place_head(pieces, place[0]) is not None):
                 break  # "Department of the Hong Kong Special Administrative Region": a place of its own
-            if any(kd in ("title", "honorific", "stop") for kd in run_kinds):
+            if any(kd in ("honorific", "stop") for kd in run_kinds):
                 break
+            if "title" in run_kinds and not (has_the and run_kinds[-1] == "title"):
+                break  # "Ministry of Finance Secretary Jane Doe"; but "Office of the Trade Representative"
             complement = True
             j = r
         return j
@@ -1184,7 +1366,10 @@ class _DocRun:
                 rest.append((run, initial))
                 continue
             if initial and words == 1:
-                rest.append((run, initial))
+                if run[0].text[:1].isupper() and _lex.org_apposition.match(text, end):
+                    self.add(Found("ORG", start, end, R_ORG_APPOSITION))  # "Nasscom, the industry's trade body,"
+                else:
+                    rest.append((run, initial))
                 continue
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
@@ -1195,12 +1380,16 @@ class _DocRun:
             if len(tail) >= 2 and tail[-1][0] == "of" and tail[-2][0] in _PLACE_NOUNS and words <= 3 and not initial:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
                 continue
-            found = self._license_person(run, tail, before, after, initial, strong_only=True)
+            org_tail = run[-1].text in _lex.org_heads  # "Rystad Energy": never a person
+            found = None if org_tail else self._license_person(run, tail, before, after, initial, strong_only=True)
             org = self._license_org(run, tail, before, after) if found is None else None
             if found is None and org is None:
                 compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
                 if compound:  # "Kenya Airways": a name built on a place
                     org = Found("ORG", start, end, R_ORG_PLACE)
+                elif org_tail:
+                    if _lex.said_after.match(after):  # "Lindqvist Research estimates"
+                        org = Found("ORG", start, end, R_ORG_HEAD_SAYS)
                 else:
                     found = self._license_person(run, tail, before, after, initial)
             if found is not None and self.add(found):
@@ -1319,6 +1508,12 @@ class _DocRun:
             return Found("ORG", start, end, R_ORG_NOUN)
         if before.endswith(("the ", "The ")) and lex.said_after.match(after):
             return Found("ORG", start, end, R_ORG_SAYS)
+        if after.startswith(",") and lex.org_apposition.match(after):
+            return Found("ORG", start, end, R_ORG_APPOSITION)  # "Vantora, a Milan-based research group"
+        if len(run) >= 2 and after.startswith((" (", "\t(", "(")):
+            acronym = _PAREN_ACRONYM.match(after)
+            if acronym and _ACRONYM.fullmatch(acronym.group(1)) and acronym.group(1)[0] == run[0].text[0]:
+                return Found("ORG", start, end, R_ORG_DEFINED)  # "Zephyr Marine Engines (ZME)"
         m = _ORGANIZERS_AFTER.match(after)
         if m:
             return Found("ORG", start, end + m.end(1), R_ORG_EVENT)
