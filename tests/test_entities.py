@@ -439,7 +439,7 @@ def test_entities_possessive_apposition(extract, text, name, title, affiliation)
         ("The Confederation of Andean Exporters met in Lima.", "Confederation of Andean Exporters"),
         ("The Northern Grocers Consortium said shop prices rose.", "Northern Grocers Consortium"),
         # "Bank <Place>", "<Place> Bank", "Statistics <Country>"
-        ("Bank Al-Maghrib said inflation was within its target.", "Bank Al-Maghrib"),
+        ("Bank Kivuli said inflation was within its target.", "Bank Kivuli"),
         ("Statistics Netherlands said the economy grew 0.3%.", "Statistics Netherlands"),
         ("Data from Statistics Finland showed a drop in births.", "Statistics Finland"),
         ("Shares of Qatar National Bank rose 2%.", "Qatar National Bank"),
@@ -545,7 +545,7 @@ def test_entities_organization_rules_traps(extract, text):
             "Home prices will rise 9% this year, the Center for Housing Cost Studies said.",
             "Center for Housing Cost Studies",
         ),
-        ("Rates will fall in June, Bank Al-Maghrib said on Tuesday.", "Bank Al-Maghrib"),
+        ("Rates will fall in June, Bank Kivuli said on Tuesday.", "Bank Kivuli"),
         ('"Demand for new homes is weak," said Aled Price of Morrow & Tate.', "Aled Price"),
         ("Morrow & Tate said in a note that demand for new homes was weak.", "Morrow & Tate"),
     ],

@@ -72,6 +72,7 @@ R_ORG_APPOSITION = "entities.org.apposition"
 R_ORG_DEFINED = "entities.org.defined_acronym"
 R_ORG_HEAD_SAYS = "entities.org.head_says"
 R_ORG_DESCRIBED = "entities.org.descriptor"
+R_ORG_SHORT = "entities.org.short_form"
 R_PLACE_GAZ = "entities.place.gazetteer"
 R_PLACE_HEAD = "entities.place.head"
 R_PLACE_DATELINE = "entities.place.dateline"
@@ -233,6 +234,14 @@ _TAIL_WORD_BACKWARDS = re.compile(r"[ \t]+([\w’'.-]*)([^ \t]?)")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
 _BY_START = operator.attrgetter("start")
 _BY_START_END = operator.attrgetter("start", "end")
+# after an organization's short form used as a name ("United said", "at Desjardins,"), not
+# as an adjective ("Federal officials")
+_SHORT_FORM_AFTER = re.compile(
+    r"['’]s\b|[ \t]*(?:[,.;:)\"”]|$)|[ \t]+(?:and|or|is|was|has|had|have|will|would|could|can|also|to|in|on|at|for"
+    r"|with|did|does|declined|shares|stock|spokesman|spokeswoman|spokesperson)\b",
+    re.MULTILINE,
+)
+_INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|futures)\b")  # "the Tadawul index"
 _PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY start with
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
@@ -320,6 +329,7 @@ class Lexicon:
     club_prefixes: frozenset[str]
     sports_cues: re.Pattern[str]
     given_stops: frozenset[str]  # stop words that are also given names before a surname ("Jan")
+    market_index: re.Pattern[str]  # "S&P 500", "BSE Sensex": an index, not the organization
     max_org_words: int = 8
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
 
@@ -450,6 +460,7 @@ def load_lexicon() -> Lexicon:
             r"\b(?:" + _alternation(w for w, t in clubs.items() if "cue" in t) + r")\b", re.IGNORECASE
         ),
         given_stops=frozenset(w for w, t in parts.items() if "given" in t),
+        market_index=re.compile(rf"(?:{_alternation(_words('market_indexes.txt'))})(?![\w-])"),
         nominal=re.compile(
             r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
             + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
@@ -688,18 +699,21 @@ class _DocRun:
         first = pieces[i]
         if not self._starts_name(first, first.text, self.lex.org_starts):
             key = self.lex.orgs.get(first.text) if i < limit and not first.conn else None
-            if key is None and i == len(pieces) - 1 and first.text in self.lex.orgs_possessive:
-                key = self._possessive_org(first)
-                if key is not None:
-                    first.end += 2  # the name's own "'s": "Moody's"
-                    first.text = self.text[first.start : first.end]
-            return None if key is None else (i + 1, key)
-        for j in range(min(limit, i + self.lex.max_org_words), i, -1):
-            if pieces[j - 1].conn:
-                continue
-            key = self.lex.orgs.get(self.text[pieces[i].start : pieces[j - 1].end])
             if key is not None:
-                return j, key
+                return i + 1, key
+        else:
+            for j in range(min(limit, i + self.lex.max_org_words), i, -1):
+                if pieces[j - 1].conn:
+                    continue
+                key = self.lex.orgs.get(self.text[pieces[i].start : pieces[j - 1].end])
+                if key is not None:
+                    return j, key
+        if i == len(pieces) - 1 and i < limit and first.text in self.lex.orgs_possessive:
+            key = self._possessive_org(first)
+            if key is not None:
+                first.end += 2  # the name's own "'s" ("Moody's") belongs to the run's last piece
+                first.text = self.text[first.start : first.end]
+                return i + 1, key
         return None
 
     def _possessive_org(self, piece: Piece) -> str | None:
@@ -711,6 +725,15 @@ class _DocRun:
         ):
             return None
         return self.lex.orgs_possessive.get(piece.text)
+
+    def market_index_end(self, start: int, end: int) -> int | None:
+        """Where a market index named after the known organization at [start, end) ends
+        ("S&P 500", "BSE Sensex", "the Tadawul index"); None when it is no index."""
+        m = self.lex.market_index.match(self.text, start)
+        if m is not None:
+            return m.end()
+        m = _INDEX_AFTER.match(self.text, end)
+        return m.end() if m is not None else None
 
     def sports(self) -> bool:
         """Whether the story is about sport: two different words of sports reporting in it."""
@@ -785,6 +808,8 @@ class _DocRun:
             self.parse_chain([piece])
             return
         key = self.lex.orgs.get(piece.text)
+        if key is not None and self.market_index_end(piece.start, piece.end) is not None:
+            return  # "S&P 500": an index
         if key is None and piece.text in self.lex.orgs_possessive:
             key = self._possessive_org(piece)
             if key is not None:
@@ -878,7 +903,7 @@ class _DocRun:
         while i < len(pieces):
             p = pieces[i]
             hit = self.org_at(pieces, i)
-            if hit:
+            if hit and self.market_index_end(p.start, pieces[hit[0] - 1].end) is None:
                 self.add(Found("ORG", p.start, pieces[hit[0] - 1].end, R_ORG_GAZ, key=hit[1]))
                 i = hit[0]
                 continue
@@ -1008,10 +1033,26 @@ class _DocRun:
                 continue
             gaz = self.org_at(pieces, i)
             org_end = self._org_end(pieces, kinds, i) if has_org_head else None
+            if gaz and self.market_index_end(p.start, pieces[gaz[0] - 1].end) is not None:
+                # "BSE Sensex", "Nasdaq Composite": an index; its words name nothing else
+                index_end = self.market_index_end(p.start, pieces[gaz[0] - 1].end) or 0
+                while i < n and pieces[i].start < index_end:
+                    i += 1
+                continue
+            if gaz and org_end is not None:
+                if gaz[0] < org_end and self._second_org_after(pieces, kinds, gaz[0]):
+                    org_end = None  # "Goldman Sachs and Mitsubishi UFJ Financial Group": two names
+                elif gaz[0] >= org_end and self._after_org(pieces, kinds, org_end) > gaz[0]:
+                    gaz = None  # "Ministry of Commerce and Industry": the known name is only its start
+            if gaz and gaz[0] == i + 1 and _is_caps(p.text) and self._in_caps_name(pieces, i):
+                gaz = None  # "GAO HUCHENG" in a credit line: a name in capitals, not the acronym
             if gaz and (org_end is None or gaz[0] >= org_end):
                 # "U.S. Federal Reserve": a place right before a known organization belongs to it
-                self.add(Found("ORG", p.start, pieces[gaz[0] - 1].end, R_ORG_GAZ, key=gaz[1]))
-                i = self._after_org(pieces, kinds, gaz[0])
+                end, key = gaz
+                while end < n and kinds[end] == "orghead" and "weak" in lex.head_tags(pieces[end].text):
+                    end, key = end + 1, None  # "DNB Markets", "Citi Research": a unit with its own name
+                self.add(Found("ORG", p.start, pieces[end - 1].end, R_ORG_GAZ, key=key))
+                i = self._after_org(pieces, kinds, end)
                 continue
             if org_end is not None:
                 end = self._after_org(pieces, kinds, org_end)
@@ -1108,6 +1149,30 @@ class _DocRun:
             if run:
                 self.unknown.append((run, initial and i == 0))
             i = max(j, i + 1)
+
+    def _in_caps_name(self, pieces: list[Piece], i: int) -> bool:
+        """Whether piece i stands next to another word in capitals that no list knows."""
+        for k in (i - 1, i + 1):
+            if (
+                0 <= k < len(pieces)
+                and not pieces[k].conn
+                and len(pieces[k].text) > 2
+                and pieces[k].text.isalpha()
+                and pieces[k].text.isupper()
+                and self.lex.orgs.get(pieces[k].text) is None
+                and self.lex.place(pieces[k].text) is None
+            ):
+                return True
+        return False
+
+    def _second_org_after(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
+        """Whether "and" at piece j joins a known name to a second organization's name."""
+        return (
+            j + 1 < len(pieces)
+            and pieces[j].text in ("and", "&")
+            and not pieces[j + 1].conn
+            and self._org_end(pieces, kinds, j + 1) is not None
+        )
 
     def _ampersand_end(self, pieces: list[Piece], kinds: list[str], i: int, j: int) -> int | None:
         """The end of "Kerrigan & Sloane" when the names i..j are followed by "&" and one to
@@ -1256,10 +1321,9 @@ class _DocRun:
                 r += 1
             run_kinds = kinds[k:r]
             has_the = any(pieces[x].text == "the" for x in range(j, k))
-            if (
-                pieces[j].text in ("and", "&")
-                and "orghead" in run_kinds
-                and (has_the or (r < n and pieces[r].text in ("of", "for")))
+            if pieces[j].text in ("and", "&") and (
+                ("orghead" in run_kinds and (has_the or (r < n and pieces[r].text in ("of", "for"))))
+                or self.org_at(pieces, k, r) is not None
             ):
                 break  # "Bank of Korea and the Reserve Bank of ...": a second organization
             place = self.place_at(pieces, k, r)
@@ -1599,12 +1663,34 @@ class _DocRun:
                 pm = _PAREN_ACRONYM.match(self.text, m.end)
                 if pm and _ACRONYM.fullmatch(pm.group(1)) and self.in_zone(pm.start(1), pm.end(1)):
                     acr = Found(c.label, pm.start(1), pm.end(1), R_ORG_ACRONYM, kind="acronym", key=c.key)
-                    if self._claim(acr, clusters.index(c), clusters):
+                    if self._claim(acr, clusters.index(c), clusters) or self._reclaim_acronym(acr, c, clusters):
                         self.acronyms[pm.group(1)] = c.key
                 fm = _FORMERLY.match(self.text, m.end) if c.label == "ORG" else None
                 if fm:
                     self._formerly(fm.end(), clusters.index(c), clusters)
         return clusters
+
+    def _reclaim_acronym(self, acr: Found, owner: Cluster, clusters: list[Cluster]) -> bool:
+        """ "(SAFE)" after its name, already taken as a known acronym: it is this name's
+        acronym (the one cluster then holds both)."""
+        for f in self.found:
+            if f.start == acr.start and f.end == acr.end and f.rule == R_ORG_GAZ and owner.label == "ORG":
+                old = clusters[f.entity]
+                if old is owner:
+                    f.kind, f.rule = "acronym", R_ORG_ACRONYM
+                    return True
+                if any(self._surface(m) != self._surface(f) for m in old.mentions):
+                    return False  # the acronym's cluster holds other names: leave it
+                target = clusters.index(owner)
+                for m in old.mentions:
+                    m.entity, m.key = target, owner.key
+                    if m is f:
+                        m.kind, m.rule = "acronym", R_ORG_ACRONYM
+                    owner.mentions.append(m)
+                owner.mentions.sort(key=_BY_START)
+                old.mentions = []
+                return True
+        return False
 
     def _formerly(self, pos: int, idx: int, clusters: list[Cluster]) -> None:
         for f in list(self.found):
@@ -1695,11 +1781,38 @@ class _DocRun:
             if c.label == "PERSON" and len(c.tokens) >= 2:
                 for word in dict.fromkeys(c.tokens):
                     self.people_by_word.setdefault(word, []).append(idx)
+        self.short_forms = self._org_short_forms(clusters)
         for run, _initial in self.unknown:
             self._match_known(run, clusters, forms, folded_forms, initials)
         # "He said" for a person named He ...: a family name that is also a stop word
         self._stop_surnames(clusters)
         self._nominals(clusters)
+
+    def _org_short_forms(self, clusters: list[Cluster]) -> dict[str, int]:
+        """ "United" for "United Airlines", "Desjardins" for "Desjardins Group": an
+        organization's name without its final head word, when that is a name by itself (no
+        place, demonym, title word or connector at its end)."""
+        short: dict[str, int] = {}
+        lex = self.lex
+        for idx, c in enumerate(clusters):
+            if c.label != "ORG":
+                continue
+            for m in c.mentions:
+                if m.kind != "name":
+                    continue
+                words = self._surface(m).split()
+                if len(words) < 2 or words[-1] not in lex.org_heads or words[0] in ("The", "the"):
+                    continue
+                rest = words[:-1]
+                if rest[-1] in _CONNECTOR_SET or rest[-1].endswith(("'", "’")):
+                    continue
+                name = " ".join(rest)
+                if lex.place(name) is not None or any(w in lex.demonyms or w in lex.stop for w in rest):
+                    continue
+                if len(rest) == 1 and (self.word_kind(Piece(name, 0, 0)) != "name" or len(name) < 3):
+                    continue
+                short.setdefault(name, idx)
+        return short
 
     def _merge_acronyms(self, clusters: list[Cluster]) -> None:
         """An organization found only as "SAFE" is the one introduced as "(SAFE)"."""
@@ -1735,13 +1848,17 @@ class _DocRun:
             for j in range(min(n, i + 6), i, -1):
                 surface = self.text[run[i].start : run[j - 1].end]
                 idx = forms.get(surface)
+                kind = "name"
+                rule = R_REPEAT
+                if idx is None and surface in self.short_forms:
+                    end = run[j - 1].end
+                    if _SHORT_FORM_AFTER.match(self.text, end) or self.lex.said_after.match(self.text, end):
+                        idx, kind, rule = self.short_forms[surface], "alias", R_ORG_SHORT
                 caps = _is_caps(surface.replace(" ", "").replace("-", ""))
                 if idx is None and caps:
                     idx = folded_forms.get(fold(surface))
                     if idx is not None and clusters[idx].label == "ORG" and len(surface) <= 5:
                         idx = forms.get(surface)
-                kind = "name"
-                rule = R_REPEAT
                 if idx is None and j - i == 1:
                     idx, kind = self._surname_of(surface, clusters, run[i].start)
                     rule = R_SURNAME
