@@ -241,6 +241,7 @@ _SHORT_FORM_AFTER = re.compile(
     r"|with|did|does|declined|shares|stock|spokesman|spokeswoman|spokesperson)\b",
     re.MULTILINE,
 )
+_VERB_ITS_AFTER = re.compile(r"[ \t]+(?:(?:has|had|will|would|also)[ \t]+)?[a-z]{3,}[ \t]+its\b")
 _INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|futures)\b")  # "the Tadawul index"
 _PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY start with
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
@@ -393,7 +394,8 @@ def load_lexicon() -> Lexicon:
     head_alt = _alternation(heads)
     apposition = re.compile(
         r",[ \t]+(?:(?:a|an|the)[ \t]+)?"
-        rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b"
+        # the whole title: not "chief" of "chief shipping analyst"
+        rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b(?![ \t]+(?:(?!and\b|or\b)[a-z-]+[ \t]+){{0,2}}(?:{head_alt})\b)"
         rf"(?:[ \t]+(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<title2>(?:[A-Za-z-]+[ \t]+){{0,3}}?(?:{head_alt}))\b)?"
         r"(?P<complement>(?-i:[ \t]+(?:of|for)[ \t]+(?:[a-z]+[ \t]*){1,5}(?=[,.;])"
         r"|[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4}(?=[ \t]+at[ \t])))?"
@@ -865,10 +867,14 @@ class _DocRun:
             and (self.cjk_name(pieces[:2]) or (pieces[0].text in self.lex.given_stops and kinds[1] == "name"))
         ):
             kinds[0] = "name"  # "He Lifeng", "Jan Kowalski"
+        for k in range(1, len(pieces)):
+            if kinds[k] == "stop" and kinds[k - 1] == "name" and self.cjk_name(pieces[k - 1 : k + 1]):
+                kinds[k] = "name"  # "Wang Jun": a given name that is also a month's abbreviation
         if "title" not in kinds and "honorific" not in kinds:
             self.parse_stretch(pieces, kinds, initial)  # most runs: no titled person in them
             return
         used = [False] * len(pieces)
+        self.known_orgs_at_titles(pieces, kinds, used)
         self.titled_people(pieces, kinds, used)
         # what the titles left: contiguous stretches
         i = 0
@@ -915,6 +921,18 @@ class _DocRun:
             if not p.conn:
                 self.unknown.append(([p], True))
             i += 1
+
+    def known_orgs_at_titles(self, pieces: list[Piece], kinds: list[str], used: list[bool]) -> None:
+        """ "General Electric", "General Catalyst": a known organization that opens with a
+        title word is the organization, not a titled person."""
+        for k, kind in enumerate(kinds):
+            if kind not in ("title", "honorific") or used[k]:
+                continue
+            hit = self.org_at(pieces, k)
+            if hit is not None and hit[0] > k + 1:
+                self.add(Found("ORG", pieces[k].start, pieces[hit[0] - 1].end, R_ORG_GAZ, key=hit[1]))
+                for x in range(k, hit[0]):
+                    used[x] = True
 
     def titled_people(self, pieces: list[Piece], kinds: list[str], used: list[bool]) -> None:
         """ "Saudi Energy Minister Prince Abdulaziz bin Salman": titles, then the name."""
@@ -1113,7 +1131,11 @@ class _DocRun:
                 continue
             # an unknown run of name words
             j = i
-            while j < n and (kinds[j] == "name" or (pieces[j].conn and pieces[j].text in lex.particles and j > i)):
+            while j < n and (
+                kinds[j] == "name"
+                or (pieces[j].conn and pieces[j].text in lex.particles and j > i)
+                or self._inner_modifier(pieces, kinds, i, j)
+            ):
                 if j > i and pieces[j].text in _ADMIN_HEADS:
                     break
                 j += 1
@@ -1223,9 +1245,24 @@ class _DocRun:
         if j >= len(pieces) or self._place_head(pieces, j) is not None:
             return False
         for x in range(j, len(pieces)):
-            if pieces[x].conn or kinds[x] not in ("name", "digit") or self.place_at(pieces, x, x + 1):
+            if pieces[x].conn or self.place_at(pieces, x, x + 1):
+                return False
+            if kinds[x] not in ("name", "digit") and not self._inner_modifier(pieces, kinds, j, x):
                 return False
         return kinds[j] == "name"
+
+    @staticmethod
+    def _inner_modifier(pieces: list[Piece], kinds: list[str], i: int, j: int) -> bool:
+        """ "Maritime *Trade* Operations": a title modifier between two name words of a
+        run is part of the name."""
+        return (
+            i < j
+            and kinds[j] == "modifier"
+            and kinds[j - 1] == "name"
+            and j + 1 < len(pieces)
+            and kinds[j + 1] == "name"
+            and not pieces[j + 1].conn
+        )
 
     def _event_follows(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
         k = j
@@ -1255,6 +1292,11 @@ class _DocRun:
                 # "Census and Statistics Department", "Development and Reform Commission"
                 if p.text in ("and", "&") and last_head is None and j + 1 < n:
                     j += 1
+                    continue
+                if p.text in ("and", "&") and last_head == j and j + 1 < n and kinds[j + 1] == "orghead":
+                    last_head = j + 2  # "Mitsubishi UFJ Research and Consulting": two heads, one name
+                    j += 2
+                    words += 2
                     continue
                 if last_head is None and seen_head and p.text in ("of", "for"):
                     last_head = j  # "Directorate General of ..."
@@ -1288,6 +1330,12 @@ class _DocRun:
                     if p.text == "Treasury" and _TREASURY_MARKET.match(self.text, p.end):
                         break
                     last_head = j + 1
+                    if (
+                        p.text.endswith(".")
+                        and p.text in _CORPORATE_SUFFIXES
+                        and not (j + 1 < n and pieces[j + 1].text in _CORPORATE_SUFFIXES)
+                    ):
+                        break  # "Arif Habib Ltd. Topline Securities ...": "Ltd." ends the name
                 elif not weak and j + 1 < n and pieces[j + 1].conn and pieces[j + 1].text in ("of", "for"):
                     last_head = j + 1  # "Ministry of Commerce", "University of ..."
             elif kind == "stop" or (kind in ("title", "honorific") and last_head is not None):
@@ -1452,7 +1500,8 @@ class _DocRun:
                 if compound:  # "Kenya Airways": a name built on a place
                     org = Found("ORG", start, end, R_ORG_PLACE)
                 elif org_tail:
-                    if _lex.said_after.match(after):  # "Lindqvist Research estimates"
+                    # "Lindqvist Research estimates", "Seplat Energy completed its purchase"
+                    if _lex.said_after.match(after) or _VERB_ITS_AFTER.match(after):
                         org = Found("ORG", start, end, R_ORG_HEAD_SAYS)
                 else:
                     found = self._license_person(run, tail, before, after, initial)
@@ -1723,13 +1772,18 @@ class _DocRun:
         words = surface.split()
         if len(words) > 1 and words[0] in ("the", "The"):
             words = words[1:]
+        known = self._known_org(words)  # "Toyota Motor Corp": "Toyota Motor" is one of Toyota's names
+        if known is not None:
+            return "o:" + fold(" ".join(_without_suffixes(known.split())))
         if len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
             rest = words[1:]
             if len(rest) > 1 or "alone" in self.lex.head_tags(rest[0]):
                 words = rest
-        while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
-            words = words[:-1]
-        return "o:" + fold(" ".join(words))
+        return "o:" + fold(" ".join(_without_suffixes(words)))
+
+    def _known_org(self, words: list[str]) -> str | None:
+        """The gazetteer key of a name, with or without its corporate suffix."""
+        return self.lex.orgs.get(" ".join(words)) or self.lex.orgs.get(" ".join(_without_suffixes(words)))
 
     def _name_tokens(self, name: str) -> list[str]:
         return [fold(w) for w in _BLANKS.split(name) if w and w not in self.lex.suffixes]
@@ -2115,6 +2169,13 @@ def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
         pos = m.end()
     out.reverse()
     return out
+
+
+def _without_suffixes(words: list[str]) -> list[str]:
+    """A name's words without its trailing corporate suffixes ("Chevron Corp" -> "Chevron")."""
+    while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 def _is_title_case(headline: str) -> bool:
