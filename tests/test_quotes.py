@@ -389,6 +389,28 @@ def test_quotes_complement_in_marks_is_direct(extract):
                 ("indirect", "costs could rise", "Analysts at Birch Securities"),
             ],
         ),
+        # a short spoken quote with its attribution is a quotation, a short scare quote is not
+        ('"Why now?" asked senator Paul Okoye.', [("direct", "Why now?", "Paul Okoye")]),
+        # appositives: an age, a participial phrase
+        (
+            "John Smithers, 45, said the plant would close in June.",
+            [("indirect", "the plant would close in June", "John Smithers")],
+        ),
+        (
+            "Officials, speaking on condition of anonymity, said the talks had collapsed.",
+            [("indirect", "the talks had collapsed", "Officials")],
+        ),
+        # a forecast by a named or described forecaster, not the writer's "can expect"
+        (
+            "The central bank expects growth of 3.1 percent next year.",
+            [("indirect", "growth of 3.1 percent next year", "The central bank")],
+        ),
+        ("Residents can expect delays on the ring road.", []),
+        # a cue inside the words of the same speaker adds no statement
+        (
+            "Profits at Norberg Steel will fall this year, it said in a statement.",
+            [("indirect", "Profits at Norberg Steel will fall this year", "Norberg Steel")],
+        ),
         # a verb of saying takes a bare clause without an auxiliary
         (
             "Officials said the province now hosts twelve car plants.",
@@ -483,7 +505,7 @@ def test_quotes_speaker_linked_to_entity(nlp):
     text = (
         "Okafor Industries will hire 300 workers, chief executive Amara Okafor said on Monday.\n\n"
         "“We are growing faster than we planned,” she said.\n\n"
-        "The company expects sales to double, Okafor said."
+        "Sales will double next year, Okafor said."
     )
     clusters = [
         {"id": "e1", "label": "ORG", "name": "Okafor Industries", "titles": [], "affiliation": None},

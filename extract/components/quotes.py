@@ -75,6 +75,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _CONJUNCTIONS = frozenset({"and", "but", "or"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there", "this", "you"})
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+_MODALS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must", "shall"})
 _NEG_GOVERNORS = frozenset({"refused", "declined", "failed", "did", "does", "would", "could"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "from", "until", "before", "after"})
 _PRONOUN_SECTIONS = {
@@ -101,6 +102,7 @@ class _Cue:
     complement: tuple[int, int] | None = None  # token range of the reported clause
     comp_kind: str | None = None  # that, bare, to, np, quote
     negated: bool = False
+    modal: bool = False  # "residents can expect delays": the writer's prediction
     rejected: bool = False
     consumed: bool = False
     appositive: tuple[int, int] | None = None
@@ -265,6 +267,8 @@ class QuotesComponent:
         self.male_words = w["male_words"]
         self.pronouns = {p: kind for section, kind in _PRONOUN_SECTIONS.items() for p in w[section]}
         self.ing_cues = frozenset(k for k, v in self.lex.cues.items() if v.form == "ing")
+        # "-ing" words that open a clause of their own, not an appositive
+        self.ing_cues_blocked = frozenset({"including", "according", "following", "during", "notwithstanding"})
 
     # ------------------------------------------------------------------ entry point
 
@@ -369,7 +373,15 @@ class _Run:
         self.para_starts = [p[0] for p in paragraphs]
         scan = scan_quotes(text, paragraphs, self.c.elisions)
         self.warnings.extend(scan.warnings)
-        marked = [q for q in scan.quotes if _word_count(text, q.parts) >= 4]
+        counts = [_word_count(text, q.parts) for q in scan.quotes]
+        marked = [q for q, n in zip(scan.quotes, counts, strict=True) if n >= 4]
+        # a short passage is a quotation only when it is spoken: it opens its sentence,
+        # ends in punctuation and has its attribution next to it ("Why now?" he asked)
+        self.short = [
+            q
+            for q, n in zip(scan.quotes, counts, strict=True)
+            if 1 <= n < 4 and len(q.parts) == 1 and text[q.parts[0][1] - 1 : q.parts[0][1]] in (",", ".", "?", "!")
+        ]
         for q in marked:
             for s, e in q.parts:
                 self.quote_ranges.append((s, e))
@@ -384,7 +396,7 @@ class _Run:
         for cue in self.cues:
             if not cue.rejected:
                 self._analyse(cue)
-        candidates = self._direct_candidates(marked)
+        candidates = self._direct_candidates(sorted(marked + self.short, key=lambda q: q.close))
         candidates += self._indirect_candidates()
         candidates += self._headline_colon(candidates)
         candidates = self._reconcile(candidates)
@@ -561,7 +573,8 @@ class _Run:
                 cue.rejected = True
                 return k
             elif w in c.aux or w in c.adverbs or (len(w) > 4 and w.endswith("ly") and not t.is_cap(k)):
-                pass
+                if w in _MODALS:
+                    cue.modal = True
             elif w == "to":
                 gov = lows[k - 1] if k - 1 >= lo else ""
                 if gov in c.allowed_governors:
@@ -679,6 +692,10 @@ class _Run:
         first = lows[a]
         if first in ("who", "which", "whose"):
             return True
+        if b - a == 1 and first.isdigit():
+            return True  # an age: "John Smith, 45, said"
+        if first.endswith("ing") and first not in c.ing_cues_blocked and lows[a + 1] not in (",", "."):
+            return self._participial(a, b)  # "Officials, speaking on condition of anonymity, said"
         if not (
             first in _DETERMINERS
             or t.is_cap(a)
@@ -692,6 +709,11 @@ class _Run:
             if w in c.finite and x > a and not t.is_cap(x):
                 return False
         return True
+
+    def _participial(self, a: int, b: int) -> bool:
+        """A participial phrase between commas ("speaking at a forum in Davos")."""
+        lows, c = self.t.lows, self.c
+        return not any(lows[x] in c.aux or lows[x] in _SENT_END or lows[x] in _QUOTE_CHARS for x in range(a, b))
 
     def _left_np(self, k: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase that ends at token ``k``, read leftwards."""
@@ -1013,6 +1035,8 @@ class _Run:
                 n1 = lows[x + 1]
                 if n1 in self.c.ing_cues or n1 in c.breakers or n1 == "according":
                     return x
+                if self._attribution_follows(x + 1, limit):
+                    return x
                 if n1 in _CONJUNCTIONS and self._cue_follows(x + 2, limit):
                     return x
                 if t.word(x + 1) in '“«„"‘' and x + 1 < limit and t.word(x + 1):
@@ -1021,6 +1045,17 @@ class _Run:
                 return x
             x += 1
         return limit
+
+    def _attribution_follows(self, x: int, limit: int) -> bool:
+        """ "..., it said in a statement": an attribution closes the reported clause."""
+        lows = self.t.lows
+        for y in range(x, min(limit, x + 7)):
+            cue = self.cue_at.get(y)
+            if cue is not None and not cue.rejected and cue.word.form in ("past", "third"):
+                return True
+            if lows[y] in (",", ";", ".", "that", ":") or self.t.is_space(y) or lows[y] in self.c.aux:
+                return False
+        return False
 
     def _cue_follows(self, x: int, limit: int) -> bool:
         """Whether a cue (a verb of saying, perhaps after a pronoun or adverb) or a
@@ -1043,6 +1078,7 @@ class _Run:
     def _direct_candidates(self, marked: list[MarkedQuote]) -> list[_Candidate]:
         t = self.t
         out: list[_Candidate] = []
+        short = {id(q) for q in self.short}
         for q in marked:
             parts = [self._trim_part(s, e, last=(n == len(q.parts) - 1)) for n, (s, e) in enumerate(q.parts)]
             parts = [p for p in parts if p[1] > p[0]]
@@ -1052,6 +1088,13 @@ class _Run:
             open_tok = t.at(q.opens[0])
             close_tok = t.at(q.close)
             after = self._attribution_after(close_tok)
+            if id(q) in short:
+                if after is None or not self._starts_unit(open_tok, q.opens[0]):
+                    continue
+                after.consumed = True
+                cand.cue, cand.rule = after, "direct.cue_after"
+                out.append(cand)
+                continue
             if after is not None:
                 after.consumed = True
                 cand.cue, cand.rule = after, "direct.cue_after"
@@ -1277,8 +1320,10 @@ class _Run:
         if kind in ("bare", "np"):
             if "that" in tags or (cue.word.form in ("base", "third") and "noun" in tags):
                 return None
-            if kind == "np" or core:
-                if not self._speakerish(subject):
+            if kind == "np" or core or "forecast" in tags:
+                # core verbs take a noun phrase ("announced a prize"); so do forecasts by
+                # a named or described forecaster ("the central bank expects growth of 3%")
+                if not self._speakerish(subject) or ("forecast" in tags and cue.modal):
                     return None
             else:
                 clause = (
@@ -1636,10 +1681,35 @@ class _Run:
                     resolved[id(cand)] = named
         for cand in headline_cands:
             resolved[id(cand)] = self._resolve(cand, history, cataphora=True)
+        cands = self._drop_repeated_speaker(cands, resolved)
         for n, cand in enumerate(cands, 1):
             speaker = resolved.get(id(cand))
             out.append(self._record(n, cand, speaker))
         return out
+
+    def _drop_repeated_speaker(self, cands: list[_Candidate], resolved: dict[int, _Speaker | None]) -> list[_Candidate]:
+        """A cue inside the reported words of the same speaker ("Halbach expects X, it
+        said") adds no statement of its own."""
+        out = []
+        for cand in cands:
+            cue = cand.cue
+            sp = resolved.get(id(cand))
+            if cue is not None and sp is not None and cand.kind != "direct":
+                char = self.t.starts[cue.i]
+                key = self._speaker_key(sp)
+                outer = [o for o in cands if o is not cand and any(s < char < e for s, e in o.parts)]
+                if any(self._speaker_key(resolved.get(id(o))) == key for o in outer):
+                    continue
+            out.append(cand)
+        return out
+
+    def _speaker_key(self, sp: _Speaker | None) -> str | None:
+        """The speaker's name, to compare two speakers."""
+        if sp is None:
+            return None
+        if sp.entity:
+            return str((self.clusters.get(sp.entity) or {}).get("name") or sp.entity).lower()
+        return (sp.text or "").lower() or None
 
     def _named_after(
         self, cand: _Candidate, role: str, later: list[_Candidate], resolved: dict[int, _Speaker | None]
@@ -2242,6 +2312,15 @@ class _Run:
             name = self._organization_named(noun, before)
             if name is not None:
                 return _Speaker(None, name, (s, e))
+        # "the company", "the lender": the organization last quoted or named
+        if noun in c.corporate:
+            for sp in reversed(history[-4:]):
+                if sp.person is False and sp.entity and (self.clusters.get(sp.entity) or {}).get("label") == "ORG":
+                    return _Speaker(sp.entity, self.text[s:e], (s, e), np_text=sp.np_text)
+            m = self._recent_mention(before, ("ORG",), None, skip_content=False)
+            if m is not None:
+                self._add_pronoun_mention(s, e, m.entity, "ORG", kind="nominal")
+                return _Speaker(m.entity, self.text[s:e], (s, e))
         return None
 
     def _last_mention_before(self, entity: str, before: int) -> int | None:
