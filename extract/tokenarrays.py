@@ -1,0 +1,63 @@
+"""A doc's token attributes as one numpy array, so that rules test every token at once.
+
+Python code that looks at each token costs about a microsecond per token; the dates
+component only needs the few tokens that can start or steer a time expression, and
+finds them with vectorized set membership (``TokenArrays.where``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import IDX, LENGTH, LOWER, SENT_START, SHAPE, SUFFIX
+from spacy.tokens import Doc
+
+LOWER_COL, SHAPE_COL, START_COL, LENGTH_COL, SUFFIX_COL, SENT_COL = range(6)
+_COLUMNS = [LOWER, SHAPE, IDX, LENGTH, SUFFIX, SENT_START]
+
+
+def hash_array(hashes: Iterable[int]) -> np.ndarray:
+    """A sorted array of vocabulary hashes, for ``TokenArrays.where``."""
+    return np.array(sorted(set(hashes)), dtype=np.uint64)
+
+
+class TokenArrays:
+    """The LOWER, SHAPE, IDX, LENGTH, SUFFIX and SENT_START columns of a doc's tokens."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.arr = doc.to_array(_COLUMNS) if len(doc) else np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
+        self._lists: dict[int, list[int]] = {}
+        self._sentence_starts: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.arr)
+
+    def column(self, col: int) -> list[int]:
+        """One column as a Python list (all columns are converted on first use, at once)."""
+        if not self._lists:
+            self._lists = dict(enumerate(self.arr.T.tolist())) if len(self.arr) else {c: [] for c in range(6)}
+        return self._lists[col]
+
+    def where(self, col: int, sorted_hashes: np.ndarray) -> np.ndarray:
+        """A boolean mask: which tokens have a value of ``col`` in ``sorted_hashes``."""
+        values = self.arr[:, col]
+        if not len(sorted_hashes) or not len(values):
+            return np.zeros(len(values), dtype=bool)
+        index = np.searchsorted(sorted_hashes, values)
+        index[index == len(sorted_hashes)] = 0
+        return sorted_hashes[index] == values
+
+    def value(self, i: int, col: int) -> int:
+        """One token's value."""
+        return int(self.arr[i, col])
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """The index of each sentence's first token."""
+        if self._sentence_starts is None:
+            starts = (self.arr[:, SENT_COL] == 1).nonzero()[0].tolist()
+            if len(self.arr) and (not starts or starts[0] != 0):
+                starts.insert(0, 0)
+            self._sentence_starts = starts
+        return self._sentence_starts
