@@ -602,6 +602,8 @@ def test_quotes_headline_with_source_label(extract):
         ["said"] * 100_000,
         ["He", "said", "that"] * 30_000,
         ["“", "a", "”", "b", "said"] * 20_000,
+        ["Prices", "rose", "3", "percent", ",", "the", "ministry", "said", "."] * 15_000,
+        ["“", "We", "will", "win", "this", "year", ",", "”", "he", "said", "."] * 15_000,
     ],
 )
 def test_quotes_hostile_input_is_fast_and_safe(nlp, words):
@@ -614,9 +616,18 @@ def test_quotes_hostile_input_is_fast_and_safe(nlp, words):
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     assert time.perf_counter() - started < 10
+    size = len(doc.text)  # doc.text joins every token: read it once
     for q in doc._.newsfacts["quotations"]:
         for s, e in q["parts"]:
-            assert 0 <= s <= e <= len(doc.text)
+            assert 0 <= s <= e <= size
+
+
+def test_quotes_shared_offsets_keep_other_values(extract):
+    """A quotation part at the same offsets as a date span must not erase the date's
+    values (spaCy keys span values by character offsets)."""
+    record = extract("Analysts said the previous year.", published="2025-03-29")
+    assert [d.text for d in record.dates] == ["the previous year"]
+    assert [q.text for q in record.quotations] == ["the previous year"]
 
 
 @pytest.mark.parametrize(

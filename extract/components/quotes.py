@@ -34,9 +34,9 @@ import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
+from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
 from .article import is_hard_wrapped
 from .quote_lexicon import CueWord, Lexicon, load_lexicon
 from .quote_marks import MarkedQuote, paragraph_ranges, scan_quotes
@@ -75,6 +75,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _CONJUNCTIONS = frozenset({"and", "but", "or"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there", "this", "you"})
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
+_HISTORY = 40  # how far back speakers are searched (keeps long documents linear)
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must", "shall"})
 _NEG_GOVERNORS = frozenset({"refused", "declined", "failed", "did", "does", "would", "could"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "from", "until", "before", "after"})
@@ -291,7 +292,7 @@ class QuotesComponent:
         spans = []
         for q in quotations:
             for start, end in q["parts"]:
-                span = make_span(doc, start, end, q["kind"], quote=q["id"])
+                span = _shared_span(doc, start, end, q["kind"], {"quote": q["id"]})
                 if span is not None:
                     spans.append(span)
         doc.spans[GROUPS["quotations"]] = spans
@@ -321,6 +322,7 @@ class _Run:
                 self.dateline_end = m.end() if m else end
         self.mentions = self._entity_mentions()
         self.mention_starts = [m.start for m in self.mentions]
+        self._mentions_by_entity: dict[str, list[int]] | None = None
         self.clusters = {c["id"]: c for c in doc_data(doc).get("entities") or []}
         self._occurrence_cache: dict[str, list[int]] = {}
         self.genders: dict[str, str] = {}
@@ -1047,8 +1049,11 @@ class _Run:
         return limit
 
     def _attribution_follows(self, x: int, limit: int) -> bool:
-        """ "..., it said in a statement": an attribution closes the reported clause."""
+        """ "..., it said in a statement": an attribution closes the reported clause
+        (not a relative clause: "..., which it described as ...")."""
         lows = self.t.lows
+        if self._is_subord(x):
+            return False
         for y in range(x, min(limit, x + 7)):
             cue = self.cue_at.get(y)
             if cue is not None and not cue.rejected and cue.word.form in ("past", "third"):
@@ -1466,11 +1471,10 @@ class _Run:
         return False
 
     def _overlaps_marked(self, start: int, end: int) -> bool:
-        for q in self.marked:
-            for s, e in q.parts:
-                if s < end and start < e:
-                    return True
-        return False
+        ranges = self.quote_ranges
+        k = bisect.bisect_left(ranges, (start, -1))
+        # the range that starts before ``start`` may reach into it; the next starts inside
+        return (k > 0 and ranges[k - 1][1] > start) or (k < len(ranges) and ranges[k][0] < end)
 
     def _according_candidate(self, cue: _Cue) -> _Candidate | None:
         if cue.complement is None or cue.subject is None:
@@ -1482,11 +1486,13 @@ class _Run:
             return None
         if cue.comp_kind == "according_last":
             # a quote only relayed by a second source ("...," he added, according to X)
-            for q in self.marked:
-                if q.close >= start and q.opens[0] < end:
-                    return None
-            if any(other.consumed and start <= t.starts[other.i] < end for other in self.cues):
+            if self._overlaps_marked(start, end):
                 return None
+            k = self._cue_index(cue) - 1
+            while k >= 0 and t.starts[self.cues[k].i] >= start:
+                if self.cues[k].consumed:
+                    return None
+                k -= 1
             rule = "indirect.according_to_last"
         else:
             rule = "indirect.according_to_first"
@@ -1547,16 +1553,21 @@ class _Run:
         indirects = self._drop_same_speaker_nested([c for c in cands if c.kind != "direct"])
         fragments: set[int] = set()
         kept_indirect: list[_Candidate] = []
+        loose = sorted(
+            (d.marked.opens[0], n, d)
+            for n, d in enumerate(directs)
+            if d.rule in ("embedded", "direct.follows_speaker", "direct.unattributed") and d.marked is not None
+        )
+        loose_starts = [x[0] for x in loose]
         for ind in indirects:
             start, end = ind.parts[0]
-            inside = [
-                d
-                for d in directs
-                if d.rule in ("embedded", "direct.follows_speaker", "direct.unattributed")
-                and d.marked is not None
-                and start <= d.marked.opens[0] + 1
-                and d.marked.close <= end + 1
-            ]
+            k = bisect.bisect_left(loose_starts, start - 1)
+            inside = []
+            while k < len(loose) and loose[k][0] < end:
+                d = loose[k][2]
+                if d.marked is not None and d.marked.close <= end + 1:
+                    inside.append(d)
+                k += 1
             if not inside:
                 kept_indirect.append(ind)
                 continue
@@ -1676,7 +1687,7 @@ class _Run:
         for n, cand in enumerate(body_cands):
             speaker = resolved.get(id(cand))
             if speaker is not None and speaker.pending:
-                named = self._named_after(cand, speaker.pending, body_cands[n + 1 :], resolved)
+                named = self._named_after(cand, speaker.pending, body_cands, n + 1, resolved)
                 if named is not None:
                     resolved[id(cand)] = named
         for cand in headline_cands:
@@ -1691,13 +1702,15 @@ class _Run:
         """A cue inside the reported words of the same speaker ("Halbach expects X, it
         said") adds no statement of its own."""
         out = []
+        starts = [c.parts[0][0] for c in cands]  # cands are in document order
         for cand in cands:
             cue = cand.cue
             sp = resolved.get(id(cand))
             if cue is not None and sp is not None and cand.kind != "direct":
                 char = self.t.starts[cue.i]
                 key = self._speaker_key(sp)
-                outer = [o for o in cands if o is not cand and any(s < char < e for s, e in o.parts)]
+                k = bisect.bisect_left(starts, char)
+                outer = [o for o in cands[max(0, k - 4) : k] if o is not cand and any(s < char < e for s, e in o.parts)]
                 if any(self._speaker_key(resolved.get(id(o))) == key for o in outer):
                     continue
             out.append(cand)
@@ -1712,7 +1725,12 @@ class _Run:
         return (sp.text or "").lower() or None
 
     def _named_after(
-        self, cand: _Candidate, role: str, later: list[_Candidate], resolved: dict[int, _Speaker | None]
+        self,
+        cand: _Candidate,
+        role: str,
+        cands: list[_Candidate],
+        first: int,
+        resolved: dict[int, _Speaker | None],
     ) -> _Speaker | None:
         """A lead paragraph's "the finance minister said" is named in the next
         paragraphs (newswire convention): the first person named there whose titles do
@@ -1729,7 +1747,7 @@ class _Run:
             return sp
         if self.mentions:
             return None
-        for other in later:
+        for other in cands[first : first + 20]:
             if other.parts[0][0] >= limit:
                 break
             sp = resolved.get(id(other))
@@ -2091,7 +2109,11 @@ class _Run:
             # a speaker is vetoed only by firm evidence (a title, an earlier pronoun): the
             # entities' gender hint is a guess from nearby pronouns, good enough for names
             sp = next(
-                (x for x in reversed(history) if x.person is not False and self._firm_gender(x) in (None, kind)),
+                (
+                    x
+                    for x in reversed(history[-_HISTORY:])
+                    if x.person is not False and self._firm_gender(x) in (None, kind)
+                ),
                 None,
             )
             if sp is not None and (m is None or sp.at >= m.start):
@@ -2198,7 +2220,9 @@ class _Run:
     def _add_pronoun_mention(self, start: int, end: int, entity: str, label: str, kind: str = "pronoun") -> None:
         if any(m.start == start and m.end == end for m in self._mentions_in(start, end)):
             return
-        span = make_span(self.doc, start, end, label, entity=entity, kind=kind, rule="quotes.speaker_" + kind)
+        span = _shared_span(
+            self.doc, start, end, label, {"entity": entity, "kind": kind, "rule": "quotes.speaker_" + kind}
+        )
         if span is None:
             return
         group = self.doc.spans.get(GROUPS["entities"], None)
@@ -2251,7 +2275,7 @@ class _Run:
                         return found
         words = [t.lows[x] for x in range(head[0], head[1])]
         if words[0] in _DEFINITE and len([w for w in words if w not in _DETERMINERS]) <= 2:
-            for sp in reversed(history):
+            for sp in reversed(history[-_HISTORY:]):
                 if sp.is_data:
                     return _Speaker(sp.entity, sp.text, None, is_data=True)
         s, e = t.chars(*head)
@@ -2300,7 +2324,7 @@ class _Run:
             self._add_pronoun_mention(s, e, cluster["id"], cluster.get("label", "PERSON"), kind=kind)
             return _Speaker(cluster["id"], self.text[s:e], (s, e), person=cluster.get("label") == "PERSON")
         # earlier speakers described with the same noun ("the agency" -> "the Japan Tourism Agency")
-        for sp in reversed(history):
+        for sp in reversed(history[-_HISTORY:]):
             np_words = re.findall(r"[\w'-]+", sp.np_text.lower())
             if noun in np_words and (sp.entity or sp.text):
                 words = self.text[s:e] if sp.entity else sp.text
@@ -2324,13 +2348,13 @@ class _Run:
         return None
 
     def _last_mention_before(self, entity: str, before: int) -> int | None:
-        best = None
-        for m in self.mentions:
-            if m.start >= before:
-                break
-            if m.entity == entity:
-                best = m.start
-        return best
+        if self._mentions_by_entity is None:
+            self._mentions_by_entity = {}
+            for m in self.mentions:
+                self._mentions_by_entity.setdefault(m.entity, []).append(m.start)
+        starts = self._mentions_by_entity.get(entity, [])
+        k = bisect.bisect_left(starts, before)
+        return starts[k - 1] if k > 0 else None
 
 
 _NAME_LINKS = frozenset(
@@ -2341,6 +2365,26 @@ _ANY_QUOTE_MARK = re.compile("[\"“”„«»‘]|(?:^|\\s)'")
 _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
+
+
+def _shared_span(doc: Doc, start: int, end: int, label: str, values: dict[str, Any]) -> Span | None:
+    """Like ``make_span``, but never clobbers the values that another component keeps at
+    the same character offsets (spaCy keys span values by offsets): the keys are added
+    to them, or the span is left out when a key would collide."""
+    span = doc.char_span(start, end, label=label)
+    if span is None:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    key = ("._.", EXT, span.start_char, span.end_char)
+    existing = doc.user_data.get(key)
+    if existing is None or not existing:
+        doc.user_data[key] = dict(values)
+    elif any(k in existing for k in values):
+        return None
+    else:
+        doc.user_data[key] = {**existing, **values}
+    return span
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
