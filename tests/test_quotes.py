@@ -171,6 +171,8 @@ def test_quotes_unattributed_paragraph_goes_to_previous_speaker(extract):
         "The plan was called a “quiet fix” by critics.",
         "Officials described the weekend as 'calm' and 'orderly' overall.",
         "The so-called “green corridor” opened on Monday, the ministry said.",
+        # a quoted title that runs on into its sentence names something
+        'The council met on Friday. "Make Every Street Safe" became the slogan of the campaign.',
     ],
 )
 def test_quotes_scare_quotes_are_not_quotations(extract, text):

@@ -1108,12 +1108,24 @@ class _Run:
                 if before is not None:
                     cand.cue, cand.rule = before, rule
                 elif self._starts_unit(open_tok, q.opens[0]):
+                    if self._used_as_name(q):
+                        continue  # '"The Last Harvest" opened in Berlin': a title, not words said
                     cand.inherit = True
                     cand.rule = "direct.follows_speaker"
                 else:
                     cand.rule = "embedded"
             out.append(cand)
         return self._merge_split(out)
+
+    def _used_as_name(self, q: MarkedQuote) -> bool:
+        """A quoted passage that ends without punctuation and runs on into its sentence
+        ('"Make Work Pay" became the slogan') names something; speech ends in a mark."""
+        text = self.text
+        inner_end = q.parts[-1][1]
+        if text[inner_end - 1 : inner_end] in ",.?!;:…—-":
+            return False
+        after = text[q.close + 1 : q.close + 3]
+        return bool(after) and after[0] == " " and after[1:2].isalpha()
 
     def _trim_part(self, s: int, e: int, last: bool) -> tuple[int, int]:
         text = self.text
