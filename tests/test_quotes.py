@@ -366,6 +366,13 @@ def test_quotes_complement_in_marks_is_direct(extract):
             "Water use will be capped, the council said, with fines for households that exceed the limit.",
             [("indirect", "Water use will be capped with fines for households that exceed the limit", "the council")],
         ),
+        # an attribution in the middle of its clause
+        (
+            "The new bridge, the mayor said on Monday, will open in May.",
+            [("indirect", "The new bridge will open in May", "the mayor")],
+        ),
+        ("Sales rose, the company said.", [("indirect", "Sales rose", "the company")]),
+        ("Earlier this year, she said.", []),
         # "A, but B, according to X": X reports B
         (
             "Oil prices fell, but gold rose 2 percent, according to market data.",

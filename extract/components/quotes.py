@@ -1425,21 +1425,43 @@ class _Run:
         if start_tok >= comma:
             return None
         start, end = self._trim_clause(t.starts[start_tok], t.ends[comma - 1])
-        if end <= start or _words(self.text[start:end]) < 3:
+        if end <= start or _words(self.text[start:end]) < 2:
             return None
-        if not (
-            self._in_headline(start)
-            or self._has_finite(start_tok, comma)
-            or (_words(self.text[start:end]) >= 6 and t.lows[start_tok] not in self.c.preps)
-        ):
+        parts = [(start, end)]
+        finite = self._has_finite(start_tok, comma)
+        if finite:
+            more = self._continuation(tail, cue.hi)
+        else:
+            # "The rest of the town, officials said, is safe": the attribution splits its clause
+            more = self._predicate_after(tail, cue.hi)
+            if more is None and not (
+                self._in_headline(start)
+                or (_words(self.text[start:end]) >= 6 and t.lows[start_tok] not in self.c.preps)
+            ):
+                return None
+        if more is None and not finite and _words(self.text[start:end]) < 3:
             return None
         if self._overlaps_marked(start, end):
             return None
-        parts = [(start, end)]
-        more = self._continuation(tail, cue.hi)
         if more is not None:
             parts.append(more)
         return _Candidate("indirect", parts, "indirect.clause_first", cue=cue, speaker_np=subject)
+
+    def _predicate_after(self, x: int, hi: int) -> tuple[int, int] | None:
+        """The rest of a clause after a parenthetical attribution: ", is safe."."""
+        t = self.t
+        lows = t.lows
+        x = self._skip_right(x, hi)
+        if x >= hi or lows[x] != ",":
+            return None
+        y = x + 1
+        while y < hi and (lows[y] in self.c.adverbs or lows[y].endswith("ly")):
+            y += 1
+        if y >= hi or not (lows[y] in self.c.aux or lows[y] in self.c.finite or self._verbish(y)):
+            return None
+        end = self._clause_end(x + 1, hi)
+        s, e = self._trim_clause(t.starts[x + 1], t.ends[end - 1])
+        return (s, e) if e > s else None
 
     def _continuation(self, x: int, hi: int) -> tuple[int, int] | None:
         """ "CLAUSE, the ministry said, with MORE.": the reported clause goes on after
