@@ -269,6 +269,16 @@ def test_quotes_unbalanced_mark_never_raises(extract):
             "indirect.that_clause",
         ),
         (
+            "The port authority's annual report shows that cargo volumes rose 4 percent.",
+            ("indirect", "cargo volumes rose 4 percent", "The port authority"),
+            "indirect.that_clause",
+        ),
+        (
+            "A survey by the chamber of commerce found that most firms plan to hire.",
+            ("indirect", "most firms plan to hire", "the chamber of commerce"),
+            "indirect.that_clause",
+        ),
+        (
             "Cargo volumes rose 4 percent in May, official data showed on Friday.",
             ("indirect", "Cargo volumes rose 4 percent in May", "official data"),
             "indirect.clause_first",
