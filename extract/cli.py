@@ -1,7 +1,7 @@
 """The ``newsfacts`` command: a thin shell over ``extract.batch`` and friends.
 
-``newsfacts PATH... [-o OUT.jsonl]`` extracts; the verbs ``schema`` and ``validate``
-are subcommands. Any other first argument is a path (``./schema`` reaches a file
+``newsfacts PATH... [-o OUT.jsonl]`` extracts; the verbs ``schema``, ``validate`` and
+``report`` are subcommands. Any other first argument is a path (``./schema`` reaches a file
 named schema).
 """
 
@@ -15,7 +15,7 @@ import typer
 
 from .errors import NewsfactsError, UsageError
 
-VERBS = ("schema", "validate")
+VERBS = ("schema", "validate", "report")
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_SOME_FAILED = 0, 1, 2, 3
 
 run_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -25,7 +25,7 @@ verbs_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exce
 @run_app.command(
     help="Extract facts from news articles: files, folders (walked for .txt, .jsonl, .html and their .gz), "
     "globs, or - for stdin. Writes one JSON record per article (JSON Lines). Other commands: "
-    "'newsfacts schema', 'newsfacts validate FILE.jsonl'.",
+    "'newsfacts schema', 'newsfacts validate FILE.jsonl', 'newsfacts report INPUT -o report.html'.",
     epilog="Exit codes: 0 all inputs done, 1 fatal error, 2 usage error, 3 some inputs failed.",
 )
 def extract(
@@ -55,6 +55,11 @@ def extract(
     ),
     fix_mojibake: bool = typer.Option(False, "--fix-mojibake", help="Repair mojibake in inputs (ftfy)."),
     include_text: bool = typer.Option(False, "--include-text", help="Put each article's text into its record."),
+    date_conventions: str = typer.Option(
+        "news",
+        "--date-conventions",
+        help='Date values: "news" (part-of-day words give their day, no time zones) or "timeml" (TimeML TIMEX3).',
+    ),
     dask: str | None = typer.Option(
         None, "--dask", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS; writes part files to --out-dir."
     ),
@@ -74,6 +79,7 @@ def extract(
             time_limit=time_limit or None,
             fix_mojibake=fix_mojibake,
             include_text=include_text,
+            date_conventions=date_conventions,  # type: ignore[arg-type]
         )
         read = ReadOptions.from_settings(settings, text_key=text_key, id_key=id_key, date_key=date_key)
         shard_kn = batch.parse_shard(shard) if shard else None
@@ -229,6 +235,56 @@ def validate_cmd(files: list[Path] = typer.Argument(..., metavar="FILE...")) -> 
                 typer.echo(f"{path}:{number}: {problem}", err=True)
     typer.echo(f"{total - bad} of {total} records valid", err=True)
     raise typer.Exit(EXIT_SOME_FAILED if bad else EXIT_OK)
+
+
+@verbs_app.command(
+    "report",
+    help="Render an HTML report: one article's text with its facts highlighted, or a summary page of a batch. "
+    "INPUT is a JSON Lines file of records (from 'newsfacts --include-text', or whose source files are still "
+    "readable) or articles, which are extracted first (.txt, .html, .jsonl, folders). One article gives the "
+    "article page; several give the batch page.",
+    epilog="Exit codes: 0 done, 1 nothing to report, 2 usage error, 3 some inputs failed (the rest are reported).",
+)
+def report_cmd(
+    paths: list[str] = typer.Argument(
+        ..., metavar="INPUT...", help="Records, articles, folders or globs; - for stdin."
+    ),
+    output: str = typer.Option(
+        "report.html", "-o", "--output", help="Write the page here (default: report.html; - for stdout)."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Reference date (YYYY-MM-DD) when extracting articles."
+    ),
+    max_articles: int = typer.Option(
+        200, "--max-articles", help="Batch page: show at most this many articles in full (text and tables)."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+) -> None:
+    from . import report
+    from .batch import stderr_errors
+    from .settings import Settings
+
+    try:
+        settings = Settings(published=published)
+    except UsageError as exc:
+        _usage(str(exc))
+    loaded = report.load_report_input(paths, settings=settings)
+    for entry in loaded.errors:
+        stderr_errors(entry)
+    if not loaded.items:
+        typer.echo("newsfacts: error: nothing to report: no input gave a record", err=True)
+        raise typer.Exit(EXIT_FATAL)
+    page = report.render_report(loaded.items, errors=loaded.errors, inputs=paths, max_full_articles=max_articles)
+    try:
+        report.write_report(page, output)
+    except OSError as exc:
+        typer.echo(f"newsfacts: error: cannot write {output}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    if not quiet and output != "-":
+        what = "article" if len(loaded.items) == 1 else "batch"
+        records = f"{len(loaded.items):,} record{'' if len(loaded.items) == 1 else 's'}"
+        typer.echo(f"newsfacts: wrote {output} ({what} report, {records})", err=True)
+    raise typer.Exit(EXIT_SOME_FAILED if loaded.errors else EXIT_OK)
 
 
 # `newsfacts validate` must not be mistaken for the single command of a one-command app

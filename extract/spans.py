@@ -52,12 +52,29 @@ GROUPS = {
 }
 
 
+def _value_key(start: int, end: int, label: int) -> tuple[str, int, int, int]:
+    return (EXT, start, end, label)
+
+
+def _get_span_values(span: Span) -> dict[str, Any] | None:
+    return span.doc.user_data.get(_value_key(span.start_char, span.end_char, span.label))
+
+
+def _set_span_values(span: Span, values: dict[str, Any] | None) -> None:
+    span.doc.user_data[_value_key(span.start_char, span.end_char, span.label)] = values
+
+
 def ensure_extensions() -> None:
-    """Install the extension attributes (again in a spawned worker, where they are lost)."""
+    """Install the extension attributes (again in a spawned worker, where they are lost).
+
+    ``span._.newsfacts`` is kept under the span's offsets *and label*: spaCy's own
+    extension storage keys a span by its offsets alone, so a date and a quotation part
+    over the same characters would share (and overwrite) one value. Labels differ
+    between groups (PERSON, DATE, money, direct, ...), so each group's values stay its own."""
     if not Doc.has_extension(EXT):
         Doc.set_extension(EXT, default=None)
     if not Span.has_extension(EXT):
-        Span.set_extension(EXT, default=None)
+        Span.set_extension(EXT, getter=_get_span_values, setter=_set_span_values)
 
 
 def doc_data(doc: Doc) -> dict[str, Any]:
@@ -82,30 +99,29 @@ def doc_text(doc: Doc) -> str:
 def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span | None:
     """A span for the characters [start, end), widened to whole tokens when a
     boundary falls inside a token; ``values`` go on ``span._.newsfacts``."""
-    span = doc.char_span(start, end, label=label)
-    if span is None:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    # "expand" gives the same span as "strict" wherever the boundaries are aligned
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     ensure_extensions()
-    span._.set(EXT, dict(values))
+    set_span_values(span, dict(values))
     return span
 
 
-# Note: spaCy keys a span's extension values by its character offsets only, so two
-# spans with the same offsets (in any group) share one ``span._.newsfacts`` value; a
-# component that needs values of its own at offsets another group may use keeps them
-# in its own span group's order or in ``doc._.newsfacts``.
+def set_span_values(span: Span, values: dict[str, Any]) -> None:
+    """``span._.newsfacts = values``, without building an Underscore object per span."""
+    _set_span_values(span, values)
 
 
 def span_values(span: Span) -> dict[str, Any]:
-    """The normalized values a component put on a span.
+    """The normalized values a component put on a span (``span._.newsfacts``), read
+    without building an Underscore object per span."""
+    return span.doc.user_data.get(_value_key(span.start_char, span.end_char, span.label)) or {}
 
-    Read from the doc's user data under the key spaCy's ``span._`` uses (the extension
-    name and the span's character offsets), which skips building an Underscore object
-    per span; this matters when a record is built from hundreds of spans."""
-    values = span.doc.user_data.get(("._.", EXT, span.start_char, span.end_char))
-    return values or {}
+
+def values_at(doc: Doc, start: int, end: int, label: int) -> dict[str, Any]:
+    """The values of the span of ``label`` (a hash, ``span.label``) at [start, end)."""
+    return doc.user_data.get(_value_key(start, end, label)) or {}
 
 
 def annotated_ranges(doc: Doc) -> list[tuple[int, int]]:

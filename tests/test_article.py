@@ -141,3 +141,19 @@ def test_article_sentences_are_linear(nlp):
     doc = nlp(text)
     assert time.perf_counter() - started < 5
     assert sum(1 for _ in doc.sents) == 20_000
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The plan was approved by parliament on Monday after a long debate.",
+        "Trading opened at 09:30 and shares rose 2 percent by noon, dealers said.",
+    ],
+)
+def test_article_body_without_blank_line_is_not_header(extract, body):
+    text = f"Parliament backs plan\n2024-03-04\n{body}\nA second paragraph follows.\n"
+    record = extract(text)
+    assert record.article.published == "2024-03-04"
+    assert record.article.authors == []
+    assert "approved" not in (record.article.outlet or "") and "Trading" not in (record.article.outlet or "")
+    assert any(d.start > text.index(body) for d in record.dates), "the first body line was taken for a header line"

@@ -378,3 +378,27 @@ def test_entities_dev_scores(extract, dev_dir):
             tally.add(tp, fp, fn)
     f1 = {cat: t.prf()[2] for cat, t in tallies.items()}
     assert f1["people"] >= 0.92 and f1["organizations"] >= 0.85 and f1["places"] >= 0.90, f1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "affiliation"),
+    [
+        (
+            "Rates rose again, said Amaka Obi, the Central Bank of Nigeria's deputy governor, on Monday.",
+            "Amaka Obi",
+            "deputy governor",
+            "Central Bank of Nigeria",
+        ),
+        (
+            "Henrik Dahl, the Ministry of Finance's chief economist, expects slower growth.",
+            "Henrik Dahl",
+            "chief economist",
+            "Ministry of Finance",
+        ),
+    ],
+)
+def test_entities_possessive_apposition(extract, text, name, title, affiliation):
+    record = extract(text, published="2024-05-06")
+    [person] = [e for e in record.entities if e.label == "PERSON" and e.name == name]
+    assert title in person.titles
+    assert next(e.name for e in record.entities if e.id == person.affiliation) == affiliation

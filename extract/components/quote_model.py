@@ -10,13 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..spans import EXT
 from .quote_lexicon import CueWord
 from .quote_marks import MarkedQuote
 
@@ -201,26 +199,6 @@ _ANY_QUOTE_MARK = re.compile("[\"“”„«»‘]|(?:^|\\s)'")
 _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
-
-
-def _shared_span(doc: Doc, start: int, end: int, label: str, values: dict[str, Any]) -> Span | None:
-    """Like ``make_span``, but never clobbers the values that another component keeps at
-    the same character offsets (spaCy keys span values by offsets): the keys are added
-    to them, or the span is left out when a key would collide."""
-    span = doc.char_span(start, end, label=label)
-    if span is None:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    key = ("._.", EXT, span.start_char, span.end_char)
-    existing = doc.user_data.get(key)
-    if existing is None or not existing:
-        doc.user_data[key] = dict(values)
-    elif any(k in existing for k in values):
-        return None
-    else:
-        doc.user_data[key] = {**existing, **values}
-    return span
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

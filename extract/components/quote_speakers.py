@@ -13,7 +13,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..spans import GROUPS
+from ..spans import GROUPS, make_span
 from .quote_model import (
     _CONJUNCTIONS,
     _DEFINITE,
@@ -24,7 +24,6 @@ from .quote_model import (
     _Candidate,
     _copy_inherited,
     _Mention,
-    _shared_span,
     _Speaker,
 )
 
@@ -505,9 +504,7 @@ class SpeakerResolution:
     def _add_pronoun_mention(self, start: int, end: int, entity: str, label: str, kind: str = "pronoun") -> None:
         if any(m.start == start and m.end == end for m in self._mentions_in(start, end)):
             return
-        span = _shared_span(
-            self.doc, start, end, label, {"entity": entity, "kind": kind, "rule": "quotes.speaker_" + kind}
-        )
+        span = make_span(self.doc, start, end, label, entity=entity, kind=kind, rule="quotes.speaker_" + kind)
         if span is None:
             return
         group = self.doc.spans.get(GROUPS["entities"], None)

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span, span_values
 from .article import is_hard_wrapped
 from .quote_cues import CueAnalysis
 from .quote_lexicon import Lexicon, load_lexicon
@@ -54,7 +54,6 @@ from .quote_model import (
     _Candidate,
     _Cue,
     _Mention,
-    _shared_span,
     _Speaker,
     _Tokens,
     _word_count,
@@ -141,7 +140,7 @@ class QuotesComponent:
         spans = []
         for q in quotations:
             for start, end in q["parts"]:
-                span = _shared_span(doc, start, end, q["kind"], {"quote": q["id"]})
+                span = make_span(doc, start, end, q["kind"], quote=q["id"])
                 if span is not None:
                     spans.append(span)
         doc.spans[GROUPS["quotations"]] = spans
@@ -184,12 +183,9 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def _entity_mentions(self) -> list[_Mention]:
         out = []
-        # span values live in doc.user_data under (".\_.", name, start_char, end_char);
-        # reading them there skips building an Underscore object per span
-        user_data = self.doc.user_data
         for span in self.doc.spans.get(GROUPS["entities"], []):
             s, e = span.start_char, span.end_char
-            v = user_data.get(("._.", EXT, s, e)) or {}
+            v = span_values(span)
             if v.get("entity"):
                 out.append(_Mention(s, e, v["entity"], v.get("kind", "name"), span.label_))
         out.sort(key=lambda m: (m.start, m.end))
