@@ -1532,7 +1532,7 @@ class _DocRun:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
                 continue
             org_tail = run[-1].text in _lex.org_heads  # "Rystad Energy": never a person
-            found = None if org_tail else self._license_person(run, tail, before, after, initial, strong_only=True)
+            found, decided = (None, False) if org_tail else self._strong_person(run, tail, before, after, initial)
             org = self._license_org(run, tail, before, after) if found is None else None
             if found is None and org is None:
                 compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
@@ -1542,8 +1542,8 @@ class _DocRun:
                     # "Lindqvist Research estimates", "Seplat Energy completed its purchase"
                     if _lex.said_after.match(after) or _VERB_ITS_AFTER.match(after):
                         org = Found("ORG", start, end, R_ORG_HEAD_SAYS)
-                else:
-                    found = self._license_person(run, tail, before, after, initial)
+                elif not decided:
+                    found = self._weak_person(run, tail, after, initial)
             if found is not None and self.add(found):
                 if found.affiliation_at is not None and found.affiliation_at > found.end:
                     self.affiliation_starts.add(found.affiliation_at)
@@ -1569,31 +1569,26 @@ class _DocRun:
             k -= 1
         return " ".join(w for w, _ in tail[k:]), tail[k][1]
 
-    def _license_person(
-        self,
-        run: list[Piece],
-        tail: list[tuple[str, int]],
-        before: str,
-        after: str,
-        initial: bool,
-        strong_only: bool = False,
-    ) -> Found | None:
-        """A person by a title or apposition around the run; unless ``strong_only``, also by
-        "who", a Chinese or Korean name shape, a reporting verb or "led by"."""
+    def _strong_person(
+        self, run: list[Piece], tail: list[tuple[str, int]], before: str, after: str, initial: bool
+    ) -> tuple[Found | None, bool]:
+        """A person by a title or an apposition around the run: (the person, True), or
+        (None, True) when these rules say it is none, or (None, False) when they cannot tell
+        (then ``_weak_person`` may)."""
         lex = self.lex
         start, end = run[0].start, run[-1].end
         words = len(run)
         if words == 1 and _is_caps(run[0].text):
-            return None
+            return None, True
         role = self._role_before(tail)
         if role is not None:
             title, offset = role
             if words == 1 and title.split()[-1].casefold() in ("head", "chief", "official", "leader", "member"):
-                return None
+                return None, True
             f = Found("PERSON", start, end, R_ROLE, titles=[title])
             f.affiliation_at = start - len(before) + offset
             f.gender = self._title_gender(title)
-            return f
+            return f, True
         appo = lex.apposition.match(after)
         if appo and (words >= 2 or not initial):
             titles = [" ".join(appo.group("title").split())]
@@ -1604,12 +1599,12 @@ class _DocRun:
             titles = [self._strip_demonym(t) for t in titles]
             titles = [t for t in titles if t]
             if not titles:
-                return None
+                return None, True
             f = Found("PERSON", start, end, R_APPOSITION, titles=titles)
             f.gender = self._title_gender(" ".join(titles))
             if appo.group("link"):
                 f.affiliation_at = end + appo.end("link")
-            return f
+            return f, True
         owned = lex.possessive_apposition.match(after) if words >= 2 else None
         if owned and owned.group("owner")[:1].isupper():
             title = self._strip_demonym(" ".join(owned.group("title").split()))
@@ -1617,9 +1612,15 @@ class _DocRun:
                 f = Found("PERSON", start, end, R_APPOSITION, titles=[title])
                 f.gender = self._title_gender(title)
                 f.affiliation_at = end + owned.start("owner")
-                return f
-        if strong_only:
-            return None
+                return f, True
+        return None, False
+
+    def _weak_person(self, run: list[Piece], tail: list[tuple[str, int]], after: str, initial: bool) -> Found | None:
+        """A person by "who", a Chinese or Korean name shape, a reporting verb or "led by"
+        (after ``_strong_person`` could not tell)."""
+        lex = self.lex
+        start, end = run[0].start, run[-1].end
+        words = len(run)
         if words >= 2 or self.cjk_name(run):
             if after.startswith(",") and _WHO_AFTER.match(after):
                 return Found("PERSON", start, end, R_WHO)
