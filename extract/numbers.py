@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -57,6 +58,14 @@ def trie_regex(words: Any, space: str | None = None) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return "(?:" + build(trie) + ")"
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with the same length, so that offsets carry over."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare character changes length in lower case
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
 
 
 def load_json(name: str) -> dict[str, Any]:
@@ -151,6 +160,21 @@ class NumberScanner:
         )
         mult = rf"(?P<mult>{single})(?![a-z])"
         words_re = re.compile(rf"(?<![a-z])(?:{vague}|{mult}|{words})")
+        # Every match of ``words_re`` starts with a whole word that is one of these (or "a"/"an"
+        # before a number word). This pattern starts with a character class, so re skips to
+        # candidates in C; ``words_re`` runs only where one stands (three times faster).
+        first = trie_regex(
+            [
+                *self.cardinals,
+                *self.multipliers,
+                *self.vague_counts,
+                *self.multiplicatives,
+                *self.folds,
+                "half",
+                "quarter",
+            ]
+        )
+        self.word_start_re = re.compile(rf"[^a-z](?:{first}(?![a-z])|an?(?={sep}(?:{w}|{f})(?![a-z])))")
         # The pattern starts with a digit so that re can skip to candidates fast; a sign or a
         # leading decimal point before the digits is read in Python.
         digits_re = re.compile(
@@ -172,8 +196,9 @@ class NumberScanner:
         self.lone_re = re.compile(r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
         return digits_re, words_re
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
-        """Every number expression in ``text[start:end]``, in order."""
+    def find(self, text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[NumberMatch]:
+        """Every number expression in ``text[start:end]``, in order; ``low`` is
+        ``lowered(text)`` when the caller has it already."""
         end = len(text) if end is None else end
         found: list[NumberMatch] = []
         last = start
@@ -189,10 +214,8 @@ class NumberScanner:
                 num = self._lone(text, m)
                 if num is not None:
                     found.append(num)
-        low = text.lower()
-        if len(low) != len(text):  # a rare character changes length in lower case
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        for m in self.words_re.finditer(low, start, end):
+        low = lowered(text) if low is None else low
+        for m in self._word_numbers(low, start, end):
             if m.group("words") is not None:
                 found.extend(self._words(m))
             elif m.group("vague") is not None:
@@ -229,6 +252,23 @@ class NumberScanner:
             out.append(num)
             last_end = num.end
         return out
+
+    def _word_numbers(self, low: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches of ``words_re`` in ``low[start:end]`` (as its ``finditer``), tried only
+        where ``word_start_re`` finds a word that can start one."""
+        last = start
+        m = self.words_re.match(low, start, end)
+        if m is not None:
+            yield m
+            last = m.end()
+        for cand in self.word_start_re.finditer(low, start, end):
+            pos = cand.start() + 1
+            if pos < last:
+                continue
+            m = self.words_re.match(low, pos, end)
+            if m is not None:
+                yield m
+                last = m.end()
 
     def _lone(self, text: str, m: re.Match[str]) -> NumberMatch | None:
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):

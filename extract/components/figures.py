@@ -49,7 +49,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numbers import NumberMatch, NumberScanner, clean, default_scanner, load_json, trie_regex
+from ..numbers import NumberMatch, NumberScanner, clean, default_scanner, load_json, lowered, trie_regex
 from ..spans import EXT, GROUPS, annotated_ranges, doc_text, ensure_extensions, make_span
 
 _MONTHS = (
@@ -393,9 +393,10 @@ class FigureFinder:
         drafts: list[FigureDraft] = []
         name_ranges: list[tuple[int, int]] | None = None
         name_starts: list[int] = []
+        low = lowered(text)
         for r_start, r_end in ranges:
             title = bool(titled and r_start in titled)
-            for num in self.scanner.find(text, r_start, r_end):
+            for num in self.scanner.find(text, r_start, r_end, low):
                 if (
                     blocked
                     and _overlaps(num.start, num.end, blocked, block_starts)
