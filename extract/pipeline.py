@@ -20,7 +20,7 @@ from .readers import Article, InputFailure, article_from_text
 from .records import ArticleRecord
 from .settings import Settings
 from .spans import EXT, ensure_extensions
-from .tokenizer import customize_tokenizer
+from .tokenizer import TOKENIZER_CONFIG
 
 # Component of each kind of fact; quotations need entities for their speakers.
 _COMPONENTS = {
@@ -35,8 +35,7 @@ def build_nlp(settings: Settings | None = None) -> Language:
     """``spacy.blank("en")`` with the newsfacts components for ``settings.kinds``."""
     settings = settings or Settings()
     ensure_extensions()
-    nlp = spacy.blank("en")
-    customize_tokenizer(nlp)
+    nlp = spacy.blank("en", config=TOKENIZER_CONFIG)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
     nlp.add_pipe("newsfacts_article")  # also sets the sentence boundaries (no sentencizer needed)
     kinds = set(settings.kinds)

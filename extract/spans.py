@@ -99,14 +99,18 @@ def doc_text(doc: Doc) -> str:
 def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span | None:
     """A span for the characters [start, end), widened to whole tokens when a
     boundary falls inside a token; ``values`` go on ``span._.newsfacts``."""
-    span = doc.char_span(start, end, label=label)
-    if span is None:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    # "expand" gives the same span as "strict" wherever the boundaries are aligned
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     ensure_extensions()
-    span._.set(EXT, dict(values))
+    set_span_values(span, dict(values))
     return span
+
+
+def set_span_values(span: Span, values: dict[str, Any]) -> None:
+    """``span._.newsfacts = values``, without building an Underscore object per span."""
+    _set_span_values(span, values)
 
 
 def span_values(span: Span) -> dict[str, Any]:

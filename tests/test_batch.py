@@ -139,3 +139,14 @@ def test_batch_dask_local_cluster_matches_local_run(corpus, serial_lines, tmp_pa
     lines = [line for p in parts for line in p.read_text(encoding="utf-8").splitlines()]
     assert sorted(lines) == sorted(serial_lines)
     assert summary.documents == len(serial_lines) and summary.errors == 0
+
+
+def test_batch_records_do_not_depend_on_what_came_before():
+    """The same article gives the same record whatever the process read before it."""
+    from conftest import ROOT
+
+    files = sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+    forward = collect([str(p) for p in files])
+    backward = collect([str(p) for p in reversed(files)])
+    assert sorted(forward) == sorted(backward)
+    assert forward == list(reversed(backward))

@@ -489,3 +489,15 @@ def test_timex_values(period, value):
 )
 def test_timex_durations(amount, unit, value):
     assert timex.duration(amount, unit) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Port fees to rise\n\nATHENS, March 28 (Reuters) - Fees will rise from May.", "2025-03-28"),
+        ("Shares to open higher\n\nSEOUL, Dec. 31 (Yonhap) -- Trading will resume on Friday.", "2024-12-31"),
+    ],
+)
+def test_dates_dateline_is_filed_before_publication(extract, text, value):
+    [first] = extract(text, published="2025-03-29" if "ATHENS" in text else "2025-01-01").dates[:1]
+    assert first.value == value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import ROOT
@@ -28,3 +29,11 @@ def test_readme_has_two_get_going_commands():
     assert len(commands) == 2
     assert "newsfacts samples/" in commands[0]
     assert "[test]" in commands[1] and "pytest" in commands[1]
+
+
+def test_readme_record_example_is_what_the_tool_writes(capsys):
+    section = README.split("<!-- record-example -->", 1)[1].split("<!-- /record-example -->", 1)[0]
+    code = re.findall(r"```python\n(.*?)```", section, flags=re.S)[0]
+    shown = json.loads(re.findall(r"```json\n(.*?)```", section, flags=re.S)[0])
+    exec(compile(code, "README.md", "exec"), {})
+    assert json.loads(capsys.readouterr().out) == shown, "README's record example is stale: regenerate it"

@@ -8,6 +8,7 @@ against.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -60,12 +61,10 @@ _DATELINE_MIXED = re.compile(
 )
 _DATELINE_MONTH_DAY = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s+(?P<day>[0-3]?\d)")
 _YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_SENTENCE_END_IDS = numpy.array(
-    [hash_string(c) for c in ("!", ".", "?", "!!", "?!", "!?", "。", "！", "？")], dtype="uint64"
-)
+_SENTENCE_ENDS = frozenset(hash_string(c) for c in ("!", ".", "?", "!!", "?!", "!?", "。", "！", "？"))
 _OPENERS = ('"', "“", "‘", "'", "«", "‹", "„", "(", "[", "{", "—", "–", "-")
-_OPENER_IDS = numpy.array([hash_string(c) for c in _OPENERS], dtype="uint64")
-_NOT_START = numpy.uint64(2**64 - 1)  # -1 (not a sentence start) as spaCy stores it
+_OPENERS_SET = frozenset(hash_string(c) for c in _OPENERS)
+_NOT_START = 2**64 - 1  # -1 (not a sentence start) as spaCy stores it
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 
@@ -409,55 +408,48 @@ def mark_sentences(doc: Doc, text: str) -> None:
     A sentence ends after ".", "!", "?" (and the closing quotes or brackets that follow),
     as spaCy's sentencizer decides, and at every paragraph break; in text wrapped at a
     fixed width only blank lines are paragraph breaks. Whitespace tokens never start a
-    sentence. Computed on token arrays rather than Token objects (spaCy's sentencizer
-    and ``is_sent_start`` setter touch every token in Python, the setter quadratically).
+    sentence, and an opening quote or bracket goes with the sentence it opens. One pass
+    over plain token columns (spaCy's sentencizer and ``is_sent_start`` setter work on
+    Token objects, the setter quadratically).
     """
     n = len(doc)
     if n == 0:
         return
-    arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, LENGTH]).astype("int64", copy=False)
-    orth = doc.to_array([ORTH])
-    punct, space, offset, length = arr[:, 1].astype(bool), arr[:, 2].astype(bool), arr[:, 3], arr[:, 4]
-    ender = _any_equal(orth, _SENTENCE_END_IDS)
-    transparent = punct | space | ender
-    # the index of the last non-transparent token at or before each position
-    last_solid = numpy.maximum.accumulate(numpy.where(~transparent, numpy.arange(n), -1))
-    ends_seen = numpy.cumsum(ender)
-    starts = numpy.zeros(n, dtype=bool)
-    prev_solid = numpy.concatenate(([-1], last_solid[:-1]))
-    # a solid token starts a sentence if an ender lies between it and the previous solid token
-    before = numpy.where(prev_solid >= 0, ends_seen[numpy.maximum(prev_solid, 0)], 0)
-    starts[1:] = (~transparent[1:]) & (ends_seen[:-1] - before[1:] > 0)
-
+    rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
+    starts = [False] * n
+    after_end = False
+    for i, (orth, punct, space, _, _) in enumerate(rows):
+        if orth in _SENTENCE_ENDS:
+            after_end = True
+        elif not (punct or space) and after_end:
+            starts[i] = True
+            after_end = False
+    offsets = [row[3] for row in rows]
     breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
-    ends = [m.end() for m in breaks.finditer(text) if m.start() > 0 and m.end() < len(text)]
-    if ends:
-        # the first token at or after each break (breaks end where a token starts)
-        starts[numpy.searchsorted(offset, numpy.array(ends)).clip(max=n - 1)] = True
-    starts[space] = False
+    for m in breaks.finditer(text):
+        if m.start() > 0 and m.end() < len(text):
+            first = bisect.bisect_left(offsets, m.end())  # breaks end where a token starts
+            if first < n:
+                starts[first] = True
+    for i in range(1, n):
+        if not starts[i]:
+            continue
+        if rows[i][2]:
+            starts[i] = False
+            continue
+        j = i
+        while j > 1 and rows[j - 1][0] in _OPENERS_SET and (rows[j - 2][2] or _spaced(rows[j - 2], offsets[j - 1])):
+            j -= 1
+        if j != i:
+            starts[i] = False
+            starts[j] = True
     starts[0] = True
-    # an opening quote or bracket right before a start belongs to the new sentence
-    if n > 2:
-        opener = _any_equal(orth, _OPENER_IDS)
-        spaced = numpy.zeros(n, dtype=bool)  # whitespace right after the token
-        spaced[:-1] = offset[1:] > offset[:-1] + length[:-1]
-        for i in numpy.flatnonzero(starts[2:] & opener[1:-1]) + 2:
-            j = i
-            while j > 1 and opener[j - 1] and (space[j - 2] or spaced[j - 2]):
-                j -= 1
-            if j != i:
-                starts[i] = False
-                starts[j] = True
-    values = numpy.where(starts, numpy.uint64(1), _NOT_START).astype("uint64")
-    doc.from_array([SENT_START], values)
+    doc.from_array([SENT_START], numpy.array([1 if s else _NOT_START for s in starts], dtype="uint64"))
 
 
-def _any_equal(values: numpy.ndarray, targets: numpy.ndarray) -> numpy.ndarray:
-    """Elementwise: whether each value is one of a few targets (faster than isin for a few)."""
-    out = values == targets[0]
-    for t in targets[1:]:
-        out |= values == t
-    return out
+def _spaced(row: list[int], next_offset: int) -> bool:
+    """Whether whitespace follows the token of ``row`` (columns ORTH ... IDX, LENGTH)."""
+    return next_offset > row[3] + row[4]
 
 
 def is_hard_wrapped(text: str) -> bool:

@@ -169,7 +169,10 @@ class DatesComponent:
         results: list[Result] = []
         if candidates:
             tense = Tense(self.tense_rules, text, tokens)
-            resolver = Resolver(self, text, parse_published(published), tense, ranges)
+            datelines = [
+                (sp.start_char, sp.end_char) for sp in doc.spans.get(GROUPS["article"], []) if sp.label_ == "dateline"
+            ]
+            resolver = Resolver(self, text, parse_published(published), tense, ranges, datelines)
             results = resolver.resolve_all(candidates)
         spans: list[Span] = []
         results.sort(key=lambda r: (r.start, -r.end))
@@ -511,8 +514,10 @@ class Resolver:
         published: tuple[dt.date, str | None] | None,
         tense: Tense,
         ranges: list[tuple[int, int]],
+        datelines: list[tuple[int, int]] = (),  # type: ignore[assignment]
     ) -> None:
         self.c = component
+        self.datelines = list(datelines)
         self.words = component.words
         self.text = text
         self.dct = published[0] if published else None
@@ -581,7 +586,11 @@ class Resolver:
         return bisect.bisect_right(self._sentence_starts, pos) - 1
 
     def tense_of(self, c: Candidate) -> str | None:
-        """ "past", "future" or None for the clause around a candidate."""
+        """ "past", "future" or None for the clause around a candidate. A date in the
+        dateline ("ATHENS, March 28 (Reuters) -") is when the story was filed: past,
+        whatever the tense of the sentence it opens."""
+        if any(s <= c.start and c.end <= e for s, e in self.datelines):
+            return "past"
         return self.tense.at(c.start, c.end)
 
     def result(self, c: Candidate, period: Period | None, *, anchor: str = "published", **kw: Any) -> Result:

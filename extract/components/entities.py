@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -38,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, set_span_values
 
 # Stable rule ids: they travel into the record as each mention's ``rule``.
 R_TITLE = "entities.person.title"
@@ -91,10 +92,16 @@ _CONNECTORS = (
     "van", "von", "der", "den", "ter", "le", "la", "bin", "bint", "ibn", "al", "el", "&",
 )  # fmt: skip
 _CONN = "(?:" + "|".join(re.escape(c) for c in _CONNECTORS) + ")"
+_CONNECTOR_SET = frozenset(_CONNECTORS)
 _SEP = r"[ \t\u00a0]+"
 _DIGITS = rf"\d{{1,4}}(?={_SEP}[{_UP}])"
-CHAIN = re.compile(rf"(?<![\w.’'&-]){_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])")
-_PIECE = re.compile(rf"{_WORD}|{_DIGITS}|{_CONN}(?=\s)")
+# What a name can start with (the first characters of the _WORD forms): a cheap first test
+# that spares the alternation at the many places where no name starts.
+_WORD_START = r"(?=[" + _UP + r"\d]|(?:al|el|bin|ibn|abu|d)[-’'])"
+CHAIN = re.compile(
+    rf"(?<![\w.’'&-]){_WORD_START}{_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])"
+)
+_PIECE = re.compile(rf"(?![ \t\u00a0])(?:{_WORD}|{_DIGITS}|{_CONN}(?=\s))")  # no piece starts on a separator
 
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -110,7 +117,11 @@ _ACRONYM = re.compile(r"(?=.*[A-Z].*[A-Z])[A-Z][A-Za-z0-9&+-]{1,9}")
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Za-z0-9&+.-]{1,9})\)")
 _FORMERLY = re.compile(r"[ \t]*\(formerly(?:[ \t]+(?:known[ \t]+as|called))?[ \t]+")
 _LIST_TAIL = re.compile(rf",[ \t]+([{_UP}]{_AL}+)(?:,[ \t]+([{_UP}]{_AL}+))?,?[ \t]+and[ \t]+([{_UP}]{_AL}+)\b")
-_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# Patterns scanned over long stretches of text open with a character class, so that the regex
+# engine skips straight to the places where they can match (a leading \b or lookbehind
+# makes it try every position); the lookbehind after that class stands for the \b.
+# "ſ" is there because (?i) matches the long s as "s".
+_PRONOUN = re.compile(r"[HhSsſ](?<!\w.)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he)\b")
 _TREASURY_MARKET = re.compile(r"[ \t]+(?:yields?|bonds?|bills?|notes?|securities|market|prices?|curve|auction)\b")
 _MAX_CHAIN_CHARS = 300
 _LIST_HEAD = re.compile(rf"\b(?:[{_UP}]{_AL}+,[ \t]+){{1,3}}$")
@@ -161,7 +172,7 @@ _COMPASS = frozenset(
     ]
 )
 _ADMIN_HEADS = frozenset(("County", "Province", "District", "Prefecture"))
-_PARTY_STATE = re.compile(r"(?<![\w-])[RDI]-([A-Z][A-Za-z.]{1,12})")
+_PARTY_STATE = re.compile(r"[RDI](?<![\w-].)-([A-Z][A-Za-z.]{1,12})")  # see _PRONOUN
 _PLACE_NOUNS = frozenset(
     [
         "town",
@@ -208,9 +219,28 @@ _BY_VERBS = frozenset(
     ]
 )
 _OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
-_TAIL_WORD = re.compile(r"[\w’'.-]+")
+# Reversed text: the spaces before a word, the word ([\w’'.-]+) and, when the word has
+# other characters in it, the first of them.
+_TAIL_WORD_BACKWARDS = re.compile(r"[ \t]+([\w’'.-]*)([^ \t]?)")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
+_BY_START = operator.attrgetter("start")
+_BY_START_END = operator.attrgetter("start", "end")
+_PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY start with
+_NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
+_WHO_AFTER = re.compile(r",[ \t]+who\b")
+_ORGANIZERS_AFTER = re.compile(r"[ \t]+(\d{4})[ \t]+(?:organi[sz]ers|organi[sz]ing[ \t]+committee)\b")
+_LIST_LINK_BEFORE = re.compile(r"(?:,|,?[ \t]+and)[ \t]+$")
+_LIST_LINK_AFTER = re.compile(r"(?:,|,?[ \t]+and)[ \t]+")
+_BLANKS = re.compile(r"[ \t]+")
+_LEADING_THE = re.compile(r"^(?:the|The)[ \t]+")
+_OF_FOR_AFTER = re.compile(r"[ \t]+(?:of|for)\b")
+_ORG_TITLE_GAP = re.compile(r"(?:[ \t]*\([A-Za-z0-9&+.-]{1,10}\))?(?:[’']s)?[ \t]+$")
+_CHAIRED_BY = re.compile(r"(?:chaired|presided[ \t]+over|headed|led|hosted)[ \t]+by[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,3}$")
+_LOWER_WORDS_GAP = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+){0,3}")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dame|Lord|Lady)\.?[ \t]+$")
+_HEADLINE_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_TAGGED_ITEM = re.compile(r"([^\[\]]+?)\s*\[([^\]]*)\]|(\S[^\[\]]*\S|\S)$")
 
 
 def _words(path: str) -> list[str]:
@@ -222,7 +252,7 @@ def _tagged(path: str) -> dict[str, set[str]]:
     """ "word [tag tag]" lines (several on one line allowed) -> {word: tags}."""
     out: dict[str, set[str]] = {}
     for line in _words(path):
-        for m in re.finditer(r"([^\[\]]+?)\s*\[([^\]]*)\]|(\S[^\[\]]*\S|\S)$", line):
+        for m in _TAGGED_ITEM.finditer(line):
             word = (m.group(1) or m.group(3) or "").strip()
             if word:
                 out.setdefault(word, set()).update((m.group(2) or "").split())
@@ -235,6 +265,15 @@ def fold(text: str) -> str:
     text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u") if text.isascii() else text
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return text.casefold().replace("ae", "a").replace("oe", "o").replace("ue", "u").replace("’", "'")
+
+
+_ALONE = frozenset({"alone"})
+_MEMO_LIMIT = 200_000
+
+
+def _bank_compound(word: str) -> bool:
+    """ "Commerzbank", "Kapitalbank": a bank's name in one word, a head that stands alone."""
+    return len(word) > 6 and word.endswith("bank") and word[0].isupper()
 
 
 @dataclass(frozen=True)
@@ -263,8 +302,28 @@ class Lexicon:
     org_after: re.Pattern[str]
     said_after: re.Pattern[str]
     nominal: re.Pattern[str]
+    place_starts: frozenset[str]  # casefolded first words of the place names of several words
+    org_starts: frozenset[str]  # first words of the organization names of several words
     max_org_words: int = 8
-    kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes
+    kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
+
+    def place(self, surface: str) -> tuple[str, str] | None:
+        """(label, key) of the gazetteer place named ``surface``; a name in capitals
+        matches whatever its case ("NAIROBI")."""
+        hit = self.places.get(surface)
+        if hit is None and len(surface) > 3 and _is_caps(surface.replace(" ", "").replace(".", "").replace("-", "")):
+            folded = self.places_folded.get(surface.casefold())
+            hit = (folded[1], folded[2]) if folded else None
+        return hit
+
+    def head_tags(self, word: str) -> set[str] | frozenset[str]:
+        """The tags of an organization head word; a compound in "-bank" ("Commerzbank",
+        "Kapitalbank") is a head that can stand alone. Decided per word, without adding
+        to the list, so that no document changes how the next one is read."""
+        tags = self.org_heads.get(word)
+        if tags is not None:
+            return tags
+        return _ALONE if _bank_compound(word) else frozenset()
 
     def is_title(self, word: str, tag: str) -> bool:
         return tag in self.titles.get(word.casefold().rstrip("."), ()) or tag in self.titles.get(word.casefold(), ())
@@ -350,9 +409,12 @@ def load_lexicon() -> Lexicon:
         org_before=org_before,
         org_after=org_after,
         said_after=said_after,
+        place_starts=frozenset(name.casefold().split()[0] for name in places if len(name.split()) > 1),
+        org_starts=frozenset(name.split()[0] for name in orgs if len(name.split()) > 1),
         nominal=re.compile(
-            r"\b[Tt]he[ \t]+(" + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t) + r")\b",
-            re.IGNORECASE,
+            r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
+            + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
+            + r"))\b"
         ),
     )
 
@@ -360,7 +422,7 @@ def load_lexicon() -> Lexicon:
 # ------------------------------------------------------------------------ data classes
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     text: str
     start: int
@@ -368,7 +430,7 @@ class Piece:
     conn: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """One mention before clustering."""
 
@@ -384,7 +446,7 @@ class Found:
     entity: int | None = None  # index into clusters, once clustered
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     label: str
     key: str
@@ -421,13 +483,16 @@ class EntitiesComponent:
         run = _DocRun(doc, self.lex)
         clusters = run.extract()
         spans: list[Span] = []
+        names: list[Span] = []
         records: list[dict[str, Any]] = []
         for idx, cluster in enumerate(clusters):
             eid = f"e{idx + 1}"
             for m in cluster.mentions:
-                span = make_span(doc, m.start, m.end, cluster.label, entity=eid, kind=m.kind, rule=m.rule)
+                span = run.mention_span(m.start, m.end, cluster.label, {"entity": eid, "kind": m.kind, "rule": m.rule})
                 if span is not None:
                     spans.append(span)
+                    if m.kind in _NAME_KINDS:
+                        names.append(span)
             record: dict[str, Any] = {
                 "id": eid,
                 "label": cluster.label,
@@ -440,8 +505,7 @@ class EntitiesComponent:
             records.append(record)
         doc.spans[GROUPS["entities"]] = spans
         data["entities"] = records
-        names = [s for s in spans if (s._.newsfacts or {}).get("kind") in ("name", "alias", "acronym", "surname")]
-        doc.ents = filter_spans(names)
+        doc.set_ents(filter_spans(names))  # what ``doc.ents = ...`` does, without copying the spans
         return doc
 
 
@@ -456,17 +520,40 @@ class _DocRun:
         self.found: list[Found] = []
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
-        self.sent_starts = _sentence_starts(doc)
+        # one row per token: sentence start, character offset
+        tokens = doc.to_array(["SENT_START", "IDX"]) if len(doc) else None
+        self.sent_starts = [0] if tokens is None else sorted({0, *tokens[tokens[:, 0] == 1, 1].tolist()})
+        self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
         self.headline = None
         self.title_case_headline = False
+        self.dateline: list[tuple[str, int, int]] = []  # (label, start, end) of the dateline's place and agency
         for span in doc.spans.get(GROUPS["article"], []):
-            if span.label_ == "headline":
+            label = span.label_
+            if label == "headline":
                 self.headline = (span.start_char, span.end_char)
-                self.title_case_headline = _is_title_case(span.text)
+                self.title_case_headline = _is_title_case(self.text[span.start_char : span.end_char])
+            elif label in ("dateline_place", "dateline_agency"):
+                self.dateline.append((label, span.start_char, span.end_char))
         self.acronyms: dict[str, str] = {}  # acronym -> cluster key
         self.affiliation_starts: set[int] = set()  # where "a professor at <org>" puts an organization
 
     # ------------------------------------------------------------------ helpers
+
+    def mention_span(self, start: int, end: int, label: str, values: dict[str, Any]) -> Span | None:
+        """The span of the characters [start, end) with ``values`` on ``span._.newsfacts``,
+        widened to whole tokens as ``make_span`` (``doc.char_span``, alignment "expand")
+        widens it; the token offsets were read once for the doc."""
+        if not self.token_starts or start < 0 or end < 1 or start >= len(self.text) or end > len(self.text):
+            return None  # where char_span finds no token
+        first = bisect.bisect_right(self.token_starts, start) - 1
+        if self.text[start] == " " and start == self.token_starts[first] + len(self.doc[first]):
+            first += 1  # the start is the space after a token (a mention starts on a word: rare)
+        last = bisect.bisect_right(self.token_starts, end - 1) - 1
+        if last < first:
+            return None
+        span = Span(self.doc, first, last + 1, label=label)
+        set_span_values(span, values)
+        return span
 
     def in_zone(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.ranges)
@@ -478,19 +565,17 @@ class _DocRun:
         i = bisect.bisect_right(self.sent_starts, start) - 1
         s = self.sent_starts[i] if i >= 0 else 0
         gap = self.text[s:start]
-        if len(gap) <= 6 and all(c in _OPENERS for c in gap):
+        if len(gap) <= 6 and not gap.strip(_OPENERS):  # nothing but openers
             return True
         before = self.text[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
         return not before or before[-1] in "\n.!?:"
 
     def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.taken, (start, -1))
-        for j in (i - 1, i):
-            if 0 <= j < len(self.taken):
-                s, e = self.taken[j]
-                if s < end and start < e:
-                    return True
-        return False
+        taken = self.taken
+        i = bisect.bisect_left(taken, (start, -1))
+        if i and taken[i - 1][0] < end and start < taken[i - 1][1]:
+            return True
+        return i < len(taken) and taken[i][0] < end and start < taken[i][1]
 
     def add(self, found: Found) -> Found | None:
         if found.end <= found.start or self.overlaps(found.start, found.end):
@@ -507,19 +592,20 @@ class _DocRun:
     def word_kind(self, p: Piece) -> str:
         if p.conn:
             return "conn"
-        kind = self.lex.kinds.get(p.text)
+        memo = self.lex.kinds
+        kind = memo.get(p.text)
         if kind is None:
-            kind = self.lex.kinds[p.text] = self._word_kind(p.text)
+            kind = self._word_kind(p.text)
+            if len(memo) >= _MEMO_LIMIT:  # a long run sees ever new words: keep memory flat
+                memo.clear()
+            memo[p.text] = kind
         return kind
 
     def _word_kind(self, w: str) -> str:
         lex = self.lex
         if w in lex.stop:
             return "stop"
-        if w in lex.org_heads:
-            return "orghead"
-        if len(w) > 6 and w.endswith("bank") and w[0].isupper():
-            lex.org_heads.setdefault(w, {"alone"})  # "Commerzbank", "Kapitalbank"
+        if w in lex.org_heads or _bank_compound(w):
             return "orghead"
         if w in lex.nonorg_heads:
             return "nonorg"
@@ -535,31 +621,38 @@ class _DocRun:
             return "digit"
         return "name"
 
+    def _starts_name(self, piece: Piece, first: str, starts: frozenset[str]) -> bool:
+        """Whether a gazetteer name of several words can start at ``piece``, whose text
+        (normalized as the gazetteer's first words are) is ``first``. It cannot when the
+        piece is followed by a space and is no such name's first word: every longer
+        stretch then starts with ``first`` and a space."""
+        return first in starts or not self.text[piece.end : piece.end + 1].isspace()
+
     def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest gazetteer place starting at piece i: (end index, label, key)."""
         limit = len(pieces) if limit is None else limit
+        first = pieces[i]
+        if not self._starts_name(first, first.text.casefold(), self.lex.place_starts):
+            hit = self.lex.place(first.text) if i < limit and not first.conn else None
+            return None if hit is None else (i + 1, hit[0], hit[1])
         for j in range(min(limit, i + 6), i, -1):
             if pieces[j - 1].conn:
                 continue
-            surface = self.span_text(pieces[i:j])
-            hit = self.lex.places.get(surface)
-            if (
-                hit is None
-                and _is_caps(surface.replace(" ", "").replace(".", "").replace("-", ""))
-                and len(surface) > 3
-            ):
-                folded = self.lex.places_folded.get(surface.casefold())
-                hit = (folded[1], folded[2]) if folded else None
+            hit = self.lex.place(self.text[pieces[i].start : pieces[j - 1].end])
             if hit is not None:
                 return j, hit[0], hit[1]
         return None
 
     def org_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str] | None:
         limit = len(pieces) if limit is None else limit
+        first = pieces[i]
+        if not self._starts_name(first, first.text, self.lex.org_starts):
+            key = self.lex.orgs.get(first.text) if i < limit and not first.conn else None
+            return None if key is None else (i + 1, key)
         for j in range(min(limit, i + self.lex.max_org_words), i, -1):
             if pieces[j - 1].conn:
                 continue
-            key = self.lex.orgs.get(self.span_text(pieces[i:j]))
+            key = self.lex.orgs.get(self.text[pieces[i].start : pieces[j - 1].end])
             if key is not None:
                 return j, key
         return None
@@ -567,33 +660,32 @@ class _DocRun:
     # ------------------------------------------------------------------ phase 1: the scan
 
     def extract(self) -> list[Cluster]:
-        text = self.text
+        text, stop = self.text, self.lex.stop
         for start, end in self.ranges:
             for m in CHAIN.finditer(text, start, end):
-                if m.group(0) in self.lex.stop:
+                word = m.group()
+                if word in stop:
                     continue
-                if m.end() - m.start() > _MAX_CHAIN_CHARS:
+                if len(word) > _MAX_CHAIN_CHARS:
                     continue  # a wall of capitals (a shouted line, hostile input): no names in it
-                word = m.group(0)
                 if " " not in word and "\t" not in word and "\u00a0" not in word and "-" not in word:
                     self.parse_word(Piece(word, m.start(), m.end()))  # most runs are one word
                     continue
-                pieces = [
-                    Piece(p.group(0), m.start() + p.start(), m.start() + p.end(), p.group(0) in _CONNECTORS)
-                    for p in _PIECE.finditer(word)
-                ]
-                # "Rohit Sharma-led Team India": the name ends at the "-led"
-                part: list[Piece] = []
-                for p in pieces:
-                    cut = _LED_SUFFIX.search(p.text) if "-" in p.text else None
-                    if cut:
-                        part.append(Piece(p.text[: cut.start()], p.start, p.start + cut.start()))
-                        self.parse_chain(part)
-                        part = []
-                    else:
-                        part.append(p)
-                if part:
-                    self.parse_chain(part)
+                pieces = _pieces(text, m.start(), m.end())
+                if "-" in word:
+                    # "Rohit Sharma-led Team India": the name ends at the "-led"
+                    part: list[Piece] = []
+                    for p in pieces:
+                        cut = _LED_SUFFIX.search(p.text) if "-" in p.text else None
+                        if cut:
+                            part.append(Piece(p.text[: cut.start()], p.start, p.start + cut.start()))
+                            self.parse_chain(part)
+                            part = []
+                        else:
+                            part.append(p)
+                    pieces = part
+                if pieces:
+                    self.parse_chain(pieces)
         self.datelines()
         self.party_states()
         self.license_unknown()
@@ -615,8 +707,17 @@ class _DocRun:
         if key is not None:
             self.add(Found("ORG", piece.start, piece.end, R_ORG_GAZ, key=key))
             return
-        if self.place_at([piece], 0) is not None or kind == "stop":
+        if kind == "stop":
             self.parse_chain([piece])
+            return
+        place = self.lex.place(piece.text)
+        if place is not None:
+            # what parse_chain does with a one-word place: "U.S. dollar" is a currency
+            # (a Title Case headline takes the place whatever follows)
+            if (self.title_case_headline and self.in_headline(piece.start)) or not _CURRENCY_AFTER.match(
+                self.text, piece.end
+            ):
+                self.add(Found(place[0], piece.start, piece.end, R_PLACE_GAZ, key=place[1]))
             return
         self.unknown.append(([piece], self.sentence_initial(piece.start)))
 
@@ -635,13 +736,15 @@ class _DocRun:
             pieces, initial = pieces[1:], False  # "Chipmaker Lumora said ..."
         if not pieces:
             return
-        headline = self.in_headline(pieces[0].start)
-        if headline and self.title_case_headline:
+        if self.title_case_headline and self.in_headline(pieces[0].start):
             self.parse_title_case(pieces)
             return
         kinds = [self.word_kind(p) for p in pieces]
         if kinds[0] == "stop" and len(pieces) >= 2 and self.cjk_name(pieces[:2]):
             kinds[0] = "name"  # "He Lifeng"
+        if "title" not in kinds and "honorific" not in kinds:
+            self.parse_stretch(pieces, kinds, initial)  # most runs: no titled person in them
+            return
         used = [False] * len(pieces)
         self.titled_people(pieces, kinds, used)
         # what the titles left: contiguous stretches
@@ -789,6 +892,7 @@ class _DocRun:
         """Organizations, places and unknown names in a stretch without titled people."""
         lex = self.lex
         n = len(pieces)
+        has_org_head = "orghead" in kinds  # else _org_end finds nothing
         i = 0
         while i < n:
             p = pieces[i]
@@ -796,7 +900,7 @@ class _DocRun:
                 i += 1
                 continue
             gaz = self.org_at(pieces, i)
-            org_end = self._org_end(pieces, kinds, i)
+            org_end = self._org_end(pieces, kinds, i) if has_org_head else None
             if gaz and (org_end is None or gaz[0] >= org_end):
                 # "U.S. Federal Reserve": a place right before a known organization belongs to it
                 self.add(Found("ORG", p.start, pieces[gaz[0] - 1].end, R_ORG_GAZ, key=gaz[1]))
@@ -926,7 +1030,7 @@ class _DocRun:
             if kind == "nonorg" and last_head is not None:
                 break
             if kind == "orghead":
-                tags = lex.org_heads.get(p.text, set())
+                tags = lex.head_tags(p.text)
                 seen_head = True
                 if "after_place" in tags:
                     place = self.place_at(pieces, i, j)
@@ -1033,15 +1137,16 @@ class _DocRun:
     # ------------------------------------------------------------------ datelines
 
     def datelines(self) -> None:
-        for span in self.doc.spans.get(GROUPS["article"], []):
-            if span.label_ == "dateline_place":
-                place = self.lex.places_folded.get(span.text.casefold())
-                key = place[2] if place else "p:" + fold(span.text)
+        for kind, start, end in self.dateline:
+            name = self.text[start:end]
+            if kind == "dateline_place":
+                place = self.lex.places_folded.get(name.casefold())
+                key = place[2] if place else "p:" + fold(name)
                 label = place[1] if place else "GPE"
-                self._replace_or_add(Found(label, span.start_char, span.end_char, R_PLACE_DATELINE, key=key))
-            elif span.label_ == "dateline_agency":
-                key = self.lex.orgs.get(span.text) or self.lex.orgs.get(_proper(span.text))
-                self._replace_or_add(Found("ORG", span.start_char, span.end_char, R_ORG_DATELINE, key=key))
+                self._replace_or_add(Found(label, start, end, R_PLACE_DATELINE, key=key))
+            else:
+                key = self.lex.orgs.get(name) or self.lex.orgs.get(_proper(name))
+                self._replace_or_add(Found("ORG", start, end, R_ORG_DATELINE, key=key))
 
     def party_states(self) -> None:
         """ "Sen. Jane Doe, D-Calif.": the state is a place."""
@@ -1075,10 +1180,7 @@ class _DocRun:
             if self.overlaps(start, end):
                 continue
             words = len(run)
-            before = text[max(0, start - 80) : start]
-            after = text[end : end + 200]
-            headline = self.in_headline(start)
-            if headline and self.title_case_headline:
+            if self.title_case_headline and self.in_headline(start):
                 rest.append((run, initial))
                 continue
             if initial and words == 1:
@@ -1087,18 +1189,20 @@ class _DocRun:
             if start in self.affiliation_starts:
                 self.add(Found("ORG", start, end, R_ORG_AT))
                 continue
-            tail = _tail_words(before, 2)
-            if len(tail) == 2 and tail[1][0] == "of" and tail[0][0] in _PLACE_NOUNS and words <= 3 and not initial:
+            before = text[max(0, start - 80) : start]
+            after = text[end : end + 200]
+            tail = _tail_words(before)  # the words right before the run, for every rule below
+            if len(tail) >= 2 and tail[-1][0] == "of" and tail[-2][0] in _PLACE_NOUNS and words <= 3 and not initial:
                 self.add(Found("GPE", start, end, R_PLACE_HEAD, key="p:" + fold(text[start:end])))
                 continue
-            compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
-            found = self._license_person(run, before, after, initial, strong_only=True)
-            org = self._license_org(run, before, after) if found is None else None
+            found = self._license_person(run, tail, before, after, initial, strong_only=True)
+            org = self._license_org(run, tail, before, after) if found is None else None
             if found is None and org is None:
-                if compound:
+                compound = words >= 2 and not any(p.conn for p in run) and self.place_at(run, 0) is not None
+                if compound:  # "Kenya Airways": a name built on a place
                     org = Found("ORG", start, end, R_ORG_PLACE)
                 else:
-                    found = self._license_person(run, before, after, initial)
+                    found = self._license_person(run, tail, before, after, initial)
             if found is not None and self.add(found):
                 if found.affiliation_at is not None and found.affiliation_at > found.end:
                     self.affiliation_starts.add(found.affiliation_at)
@@ -1114,27 +1218,32 @@ class _DocRun:
         if not tail:
             return None
         heads = self.lex.title_heads
-        words = [w.casefold() for w, _ in tail]
-        k = len(words) - 1
-        if len(words) >= 2 and f"{words[-2]} {words[-1]}" in heads:
+        last = tail[-1][0].casefold()
+        k = len(tail) - 1
+        if k and f"{tail[-2][0].casefold()} {last}" in heads:
             k -= 1
-        elif words[-1] not in heads:
+        elif last not in heads:
             return None
-        while k > 0 and words[k - 1] in self.lex.title_modifiers and len(words) - k < 4:
+        while k > 0 and tail[k - 1][0].casefold() in self.lex.title_modifiers and len(tail) - k < 4:
             k -= 1
         return " ".join(w for w, _ in tail[k:]), tail[k][1]
 
     def _license_person(
-        self, run: list[Piece], before: str, after: str, initial: bool, strong_only: bool = False
+        self,
+        run: list[Piece],
+        tail: list[tuple[str, int]],
+        before: str,
+        after: str,
+        initial: bool,
+        strong_only: bool = False,
     ) -> Found | None:
         """A person by a title or apposition around the run; unless ``strong_only``, also by
         "who", a Chinese or Korean name shape, a reporting verb or "led by"."""
         lex = self.lex
         start, end = run[0].start, run[-1].end
         words = len(run)
-        if all(_is_caps(p.text) for p in run) and words == 1:
+        if words == 1 and _is_caps(run[0].text):
             return None
-        tail = _tail_words(before)
         role = self._role_before(tail)
         if role is not None:
             title, offset = role
@@ -1171,7 +1280,7 @@ class _DocRun:
         if strong_only:
             return None
         if words >= 2 or self.cjk_name(run):
-            if after.startswith(",") and re.match(r",[ \t]+who\b", after):
+            if after.startswith(",") and _WHO_AFTER.match(after):
                 return Found("PERSON", start, end, R_WHO)
             if self.cjk_name(run):
                 return Found("PERSON", start, end, R_CJK)
@@ -1201,17 +1310,16 @@ class _DocRun:
                 return "female"
         return None
 
-    def _license_org(self, run: list[Piece], before: str, after: str) -> Found | None:
+    def _license_org(self, run: list[Piece], tail: list[tuple[str, int]], before: str, after: str) -> Found | None:
         lex = self.lex
         start, end = run[0].start, run[-1].end
-        tail = _tail_words(before)
         last = tail[-1][0].casefold() if tail else ""
         two = f"{tail[-2][0].casefold()} {last}" if len(tail) >= 2 else ""
         if last in lex.org_before or two in lex.org_before or lex.org_after.match(after):
             return Found("ORG", start, end, R_ORG_NOUN)
         if before.endswith(("the ", "The ")) and lex.said_after.match(after):
             return Found("ORG", start, end, R_ORG_SAYS)
-        m = re.match(r"[ \t]+(\d{4})[ \t]+(?:organi[sz]ers|organi[sz]ing[ \t]+committee)\b", after)
+        m = _ORGANIZERS_AFTER.match(after)
         if m:
             return Found("ORG", start, end + m.end(1), R_ORG_EVENT)
         return None
@@ -1229,8 +1337,8 @@ class _DocRun:
                 if ok:
                     before = self.text[max(0, start - 6) : start]
                     after = self.text[end : end + 6]
-                    left = re.search(r"(?:,|,?[ \t]+and)[ \t]+$", before)
-                    right = re.match(r"(?:,|,?[ \t]+and)[ \t]+", after)
+                    left = _LIST_LINK_BEFORE.search(before)
+                    right = _LIST_LINK_AFTER.match(after)
                     near = any(
                         (left and e == start - len(left.group(0))) or (right and s == end + len(right.group(0)))
                         for s, e in people
@@ -1247,15 +1355,15 @@ class _DocRun:
     def cluster(self) -> list[Cluster]:
         clusters: list[Cluster] = []
         by_key: dict[str, int] = {}
-        self.found.sort(key=lambda f: (f.start, f.end))
+        self.found.sort(key=_BY_START_END)
         # organizations and places: by gazetteer key or by name
         for f in self.found:
             if f.label == "PERSON":
                 continue
-            surface = self._surface(f)
-            key = f.key or "p:" + fold(surface)
             if f.label == "ORG":
-                key = self._org_key(f.key or surface)
+                key = self._org_key(f.key or self.text[f.start : f.end])
+            else:
+                key = f.key or "p:" + fold(self.text[f.start : f.end])
             f.key = key
             if key not in by_key:
                 by_key[key] = len(clusters)
@@ -1264,15 +1372,17 @@ class _DocRun:
             clusters[f.entity].mentions.append(f)
         # people: longest names first, then shorter names that are part of one
         people = sorted((f for f in self.found if f.label == "PERSON"), key=lambda f: (-(f.end - f.start), f.start))
+        person_clusters: list[int] = []
         for f in people:
             tokens = self._name_tokens(self.text[f.start : f.end])
             target = None
-            for idx, c in enumerate(clusters):
-                if c.label == "PERSON" and self._same_person(tokens, c.tokens):
+            for idx in person_clusters:
+                if self._same_person(tokens, clusters[idx].tokens):
                     target = idx
                     break
             if target is None:
                 target = len(clusters)
+                person_clusters.append(target)
                 clusters.append(Cluster("PERSON", "h:" + " ".join(tokens), tokens=tokens))
             elif len(tokens) < len(clusters[target].tokens):
                 f.kind = (
@@ -1283,12 +1393,14 @@ class _DocRun:
             f.entity = target
             clusters[target].mentions.append(f)
         for c in clusters:
-            c.mentions.sort(key=lambda m: m.start)
+            c.mentions.sort(key=_BY_START)
         # acronyms introduced in parentheses: "National Bureau of Statistics (NBS)"
         for c in clusters:
+            if c.label == "PERSON":
+                continue
             for m in list(c.mentions):
-                if c.label == "PERSON":
-                    continue
+                if not _PAREN_AFTER.match(self.text, m.end):
+                    continue  # neither rule below can match
                 pm = _PAREN_ACRONYM.match(self.text, m.end)
                 if pm and _ACRONYM.fullmatch(pm.group(1)) and self.in_zone(pm.start(1), pm.end(1)):
                     acr = Found(c.label, pm.start(1), pm.end(1), R_ORG_ACRONYM, kind="acronym", key=c.key)
@@ -1318,7 +1430,7 @@ class _DocRun:
         found.entity = idx
         found.key = clusters[idx].key
         clusters[idx].mentions.append(found)
-        clusters[idx].mentions.sort(key=lambda m: m.start)
+        clusters[idx].mentions.sort(key=_BY_START)
         return True
 
     def _surface(self, f: Found) -> str:
@@ -1332,14 +1444,14 @@ class _DocRun:
             words = words[1:]
         if len(words) > 1 and (words[0] in self.lex.demonyms or words[0] in self.lex.places):
             rest = words[1:]
-            if len(rest) > 1 or "alone" in self.lex.org_heads.get(rest[0], ()):
+            if len(rest) > 1 or "alone" in self.lex.head_tags(rest[0]):
                 words = rest
         while len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
             words = words[:-1]
         return "o:" + fold(" ".join(words))
 
     def _name_tokens(self, name: str) -> list[str]:
-        return [fold(w) for w in re.split(r"[ \t]+", name) if w and w not in self.lex.suffixes]
+        return [fold(w) for w in _BLANKS.split(name) if w and w not in self.lex.suffixes]
 
     def _same_person(self, tokens: list[str], full: list[str]) -> bool:
         if not tokens or not full or len(tokens) > len(full):
@@ -1369,7 +1481,7 @@ class _DocRun:
         folded_forms: dict[str, int] = {}
         for idx, c in enumerate(clusters):
             for m in c.mentions:
-                surface = self._surface(m)
+                surface = self.text[m.start : m.end]
                 forms.setdefault(surface, idx)
                 folded_forms.setdefault(fold(surface), idx)
         for acr, key in self.acronyms.items():
@@ -1383,6 +1495,11 @@ class _DocRun:
                 letters = "".join(w[0] for w in longest.split() if w[:1].isupper() and w not in self.lex.demonyms)
                 if len(letters) >= 2:
                     initials.setdefault(letters, idx)
+        self.people_by_word: dict[str, list[int]] = {}  # folded name word -> people clusters with it
+        for idx, c in enumerate(clusters):
+            if c.label == "PERSON" and len(c.tokens) >= 2:
+                for word in dict.fromkeys(c.tokens):
+                    self.people_by_word.setdefault(word, []).append(idx)
         for run, _initial in self.unknown:
             self._match_known(run, clusters, forms, folded_forms, initials)
         # "He said" for a person named He ...: a family name that is also a stop word
@@ -1405,7 +1522,7 @@ class _DocRun:
             for m in c.mentions:
                 m.entity, m.kind = target, "acronym"
                 clusters[target].mentions.append(m)
-            clusters[target].mentions.sort(key=lambda m: m.start)
+            clusters[target].mentions.sort(key=_BY_START)
             c.mentions = []
 
     def _match_known(
@@ -1454,9 +1571,8 @@ class _DocRun:
     def _surname_of(self, word: str, clusters: list[Cluster], pos: int) -> tuple[int | None, str]:
         key = fold(word)
         best, best_dist, kind = None, None, "surname"
-        for idx, c in enumerate(clusters):
-            if c.label != "PERSON" or len(c.tokens) < 2 or key not in c.tokens:
-                continue
+        for idx in self.people_by_word.get(key, ()):
+            c = clusters[idx]
             family = self._family(c)
             k = "surname" if family == [key] else "alias"
             if k == "alias" and key != c.tokens[0]:
@@ -1470,7 +1586,7 @@ class _DocRun:
         """An acronym that nothing introduced: an organization when a company or
         institution noun follows ("the EFSF bailout fund") or it speaks ("NDRC said")."""
         w = piece.text
-        if not (_ACRONYM.fullmatch(w) and w.isupper() and 2 <= len(w) <= 6) or w in self.lex.stop:
+        if not (2 <= len(w) <= 6 and w.isupper() and _ACRONYM.fullmatch(w)) or w in self.lex.stop:
             return
         if self.in_headline(piece.start) and self.title_case_headline:
             return
@@ -1510,22 +1626,33 @@ class _DocRun:
         orgs.sort()
         if not orgs:
             return
+        mentions_word: dict[tuple[int, str], bool] = {}  # (cluster, head word) -> named with it
         for start, end in self.ranges:
             for m in pattern.finditer(self.text, start, end):
                 word = m.group(1)
-                if word[:1].isupper() and word in self.lex.org_heads and self.overlaps(m.start(1), m.end(1)):
+                if (
+                    word[:1].isupper()
+                    and (word in self.lex.org_heads or _bank_compound(word))
+                    and self.overlaps(m.start(1), m.end(1))
+                ):
                     continue
                 nxt = self.text[m.end(1) : m.end(1) + 2]
-                if (nxt[:1] in ("’", "'") and nxt[1:2] not in ("s",)) or re.match(
-                    r"[ \t]+(?:of|for)\b", self.text[m.end(1) : m.end(1) + 5]
+                if (nxt[:1] in ("’", "'") and nxt[1:2] not in ("s",)) or _OF_FOR_AFTER.match(
+                    self.text[m.end(1) : m.end(1) + 5]
                 ):
                     continue
                 target = None
-                for s, idx in reversed(orgs):
-                    if s >= m.start():
-                        continue
-                    names = [self._surface(x) for x in clusters[idx].mentions if x.kind in ("name", "alias")]
-                    if any(re.search(rf"\b{re.escape(word)}\b", n, re.IGNORECASE) for n in names):
+                for k in range(bisect.bisect_left(orgs, (m.start(), -1)) - 1, -1, -1):
+                    idx = orgs[k][1]
+                    named = mentions_word.get((idx, word))
+                    if named is None:
+                        whole_word = _whole_word(word)
+                        named = mentions_word[idx, word] = any(
+                            whole_word.search(self._surface(x))
+                            for x in clusters[idx].mentions
+                            if x.kind in ("name", "alias")
+                        )
+                    if named:
                         target = idx
                         break
                 if target is not None:
@@ -1544,10 +1671,15 @@ class _DocRun:
 
     def canonical_name(self, cluster: Cluster) -> str:
         names = [m for m in cluster.mentions if m.kind in ("name", "alias")] or cluster.mentions
-        best = max(names, key=lambda m: (len(self._surface(m).split()), m.kind == "name", -m.start))
+        if len(names) > 1:
+            best = max(names, key=lambda m: (len(self._surface(m).split()), m.kind == "name", -m.start))
+        else:
+            best = names[0]
         name = self._surface(best)
-        name = re.sub(r"^(?:the|The)[ \t]+", "", name)
-        name = re.sub(r"[ \t]+", " ", name)
+        if name.startswith(("the", "The")):
+            name = _LEADING_THE.sub("", name)
+        if "\t" in name or "  " in name:
+            name = _BLANKS.sub(" ", name)
         return _proper(name) if cluster.label != "ORG" or (len(name) > 6 and " " in name) else name
 
     def attach_titles_and_affiliations(self, clusters: list[Cluster]) -> None:
@@ -1587,10 +1719,13 @@ class _DocRun:
         if pos in starts and pos >= m.end:
             return starts[pos]
         # the organization right before the title: "WHO assistant director general",
-        # "Board of Control for Cricket in India (BCCI) Secretary"
-        gap_re = re.compile(r"(?:[ \t]*\([A-Za-z0-9&+.-]{1,10}\))?(?:[’']s)?[ \t]+$")
-        for _s, e, idx in org_spans:
-            if e <= pos and gap_re.fullmatch(self.text[e:pos] or " ") and pos - e < 16:
+        # "Board of Control for Cricket in India (BCCI) Secretary"; org_spans is sorted
+        # by start, so only the few that end within 16 characters before pos are read
+        lo = bisect.bisect_left(org_spans, (pos - 200,))
+        for _s, e, idx in org_spans[lo:]:
+            if _s > pos:
+                break
+            if e <= pos and pos - e < 16 and _ORG_TITLE_GAP.fullmatch(self.text[e:pos] or " "):
                 return idx
         return None
 
@@ -1598,16 +1733,12 @@ class _DocRun:
         """ "the State Council executive meeting chaired by Premier Li Qiang"."""
         for m in c.mentions:
             before = self.text[max(0, m.start - 80) : m.start]
-            hit = re.search(
-                r"(?:chaired|presided[ \t]+over|headed|led|hosted)[ \t]+by[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,3}$", before
-            )
+            hit = _CHAIRED_BY.search(before)
             if not hit:
                 continue
             for _s, e, idx in reversed(org_spans):
                 gap = self.text[e : m.start - len(before) + hit.start()]
-                if e <= m.start - len(before) + hit.start() and re.fullmatch(
-                    r"[ \t]+(?:[a-z-]+[ \t]+){0,3}", gap or "x"
-                ):
+                if e <= m.start - len(before) + hit.start() and _LOWER_WORDS_GAP.fullmatch(gap or "x"):
                     return idx
         return None
 
@@ -1621,7 +1752,7 @@ class _DocRun:
                 continue
             for m in c.mentions:
                 before = self.text[max(0, m.start - 6) : m.start]
-                hm = re.search(r"\b(Mr|Mrs|Ms|Miss|Madam|Madame|Sir|Dame|Lord|Lady)\.?[ \t]+$", before)
+                hm = _HONORIFIC_BEFORE.search(before)
                 if hm:
                     c.gender = self._title_gender(hm.group(1))
                     break
@@ -1630,49 +1761,52 @@ class _DocRun:
             for m in c.mentions:
                 if m.kind == "nominal":
                     continue
-                nxt = next((s for s, _e, i in people if s > m.end and i != idx), len(self.text))
+                later = bisect.bisect_right(people, (m.end, len(self.text), len(clusters)))  # first start > m.end
+                nxt = next((s for s, _e, i in people[later:] if i != idx), len(self.text))
                 pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
                 if pm:
-                    c.gender = "male" if pm.group(1).lower() in ("he", "him", "his", "himself") else "female"
+                    c.gender = "male" if pm.group(0).lower() in ("he", "him", "his", "himself") else "female"
                     break
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word, in any case."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
+def _pieces(text: str, start: int, end: int) -> list[Piece]:
+    """The words and connectors of the run text[start:end]."""
+    pieces = []
+    for p in _PIECE.finditer(text, start, end):
+        word = p.group()
+        pieces.append(Piece(word, p.start(), p.end(), word in _CONNECTOR_SET))
+    return pieces
 
 
 def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
     """The last words of ``before`` that run up to its end with only spaces between
-    them: (word, offset in ``before``). Cheaper than an end-anchored regex search."""
+    them: (word, offset in ``before``). Read backwards with an anchored match per word
+    (an end-anchored regex search would try every position)."""
     if not before or before[-1] not in " \t":
         return []
+    backwards = before[::-1]
     out: list[tuple[str, int]] = []
-    end = len(before.rstrip(" \t"))
-    while end > 0 and len(out) < limit:
-        start = max(before.rfind(" ", 0, end), before.rfind("\t", 0, end)) + 1
-        word = before[start:end]
-        m = _TAIL_WORD.fullmatch(word)
-        if m is None:
-            # "(Reuters) - chief": keep what follows the punctuation, then stop
-            part = _TAIL_WORD.search(word[::-1])
-            if part is not None and part.start() == 0:
-                out.append((word[len(word) - part.end() :], start + len(word) - part.end()))
+    pos = 0
+    while len(out) < limit:
+        m = _TAIL_WORD_BACKWARDS.match(backwards, pos)
+        if m is None or not m.group(1):
             break
-        out.append((word, start))
-        end = len(before[:start].rstrip(" \t"))
-        if end and before[end:start].strip(" \t"):
-            break
+        out.append((m.group(1)[::-1], len(before) - m.end(1)))
+        if m.group(2):
+            break  # "(Reuters) - chief": keep what follows the punctuation, then stop
+        pos = m.end()
     out.reverse()
     return out
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where sentences start (vectorized: no Python loop over tokens)."""
-    if len(doc) == 0:
-        return [0]
-    arr = doc.to_array(["SENT_START", "IDX"])
-    starts = arr[arr[:, 0] == 1, 1].tolist()
-    return sorted({0, *starts})
-
-
 def _is_title_case(headline: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", headline) if len(w) >= 4]
+    words = [w for w in _HEADLINE_WORD.findall(headline) if len(w) >= 4]
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
