@@ -56,7 +56,10 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+")
+_RUN_WITH_ADDRESS = re.compile(r"(?<!\S)(?=\S*?(?:@|://|www\.))\S+")
+_LAST_DOMAIN_DOT = re.compile(r"\S*\.\w")
+_WORD_CHARS = re.compile(r"\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’\-]*|[0-9][\w,.\-]*(?=[ \t,.;:)]))")
 _TIMEZONE_BEFORE = re.compile(r"(?:GMT|UTC)[ \t]*[+−-]?[ \t]*$")
@@ -386,7 +389,7 @@ class FigureFinder:
         ranges = ranges or [(0, len(text))]
         blocked = list(blocked or [])
         if "://" in text or "www." in text or "@" in text:
-            blocked.extend((m.start(), m.end()) for m in _URL.finditer(text))
+            blocked.extend(_address_ranges(text))
         blocked = _merge(blocked)
         block_starts = [b[0] for b in blocked]
         ctx = CurrencyContext(text, self)
@@ -1262,6 +1265,33 @@ class FigureFinder:
         if m and d.kind not in ("count", "number"):
             return "up" if m.group("up") else "down"
         return None
+
+
+def _address_ranges(text: str) -> list[tuple[int, int]]:
+    """Web and e-mail addresses: the matches of ``\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+``,
+    in linear time (that pattern tries every start in a long word and backtracks to its end).
+
+    Every match lies in one run of non-space characters. The e-mail part matches at the
+    run's start or nowhere in it: it ends with the word after the run's last "." that a
+    word character follows, when an "@" stands after the first character and at least two
+    characters before that dot. A web address runs to the end of the run and is tried first."""
+    out = []
+    for run in _RUN_WITH_ADDRESS.finditer(text):
+        start, end = run.span()
+        pos = start
+        dot = _LAST_DOMAIN_DOT.match(text, start, end)  # ends with the last "." and its word character
+        if dot and text.rfind("@", start + 1, max(start + 1, dot.end() - 3)) >= 0:
+            link = _LINK.match(text, pos, end)
+            if link:
+                out.append(link.span())
+                continue
+            mail_end = _WORD_CHARS.match(text, dot.end() - 1).end()  # type: ignore[union-attr]
+            out.append((pos, mail_end))
+            pos = mail_end
+        link = _LINK.search(text, pos, end)
+        if link:
+            out.append(link.span())
+    return out
 
 
 def _norm_space(s: str) -> str:
