@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from typing import Any
 
 _VULGAR = {
@@ -29,11 +30,14 @@ _VULGAR = {
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100, 1000}
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s"}
 _DIGIT_GROUPS = ("int", "eu", "grp", "ind", "sp", "dc", "dec", "vul", "mnum", "mden", "den", "suf")
+_START = attrgetter("start")
 _OPEN_BEFORE_DIGITS = "([{\"'“‘$€£¥₹₩₽₺₦₱₫₴₪฿₡₾₭₵₸₼৳₨"
 
 
 def clean(value: float) -> float:
     """The value without binary noise from scaling: 16.4 * 1e6 -> 16400000.0."""
+    if value % 1 == 0 and -1e12 < value < 1e12:
+        return float(value)  # a whole number of at most 12 digits: "{:.12g}" gives it back unchanged
     return float(f"{value:.12g}")
 
 
@@ -201,14 +205,11 @@ class NumberScanner:
         ``lowered(text)`` when the caller has it already."""
         end = len(text) if end is None else end
         found: list[NumberMatch] = []
-        last = start
+        digits = self._digits
         for m in self.digits_re.finditer(text, start, end):
-            if m.start() < last:
-                continue
-            num = self._digits(text, m, start)
+            num = digits(text, m, start)
             if num is not None:
                 found.append(num)
-                last = num.end
         if not text.isascii():
             for m in self.lone_re.finditer(text, start, end):
                 num = self._lone(text, m)
@@ -225,23 +226,24 @@ class NumberScanner:
                 word = m.group("mult")
                 value = float(self.multiplicatives.get(word) or self.folds[word])
                 found.append(NumberMatch(m.start(), m.end(), value, "multiplier", value, digits_end=m.end()))
-        found.sort(key=lambda n: n.start)
+        found.sort(key=_START)
         out: list[NumberMatch] = []
         last_end = start
         for num in found:
-            if num.start < last_end:
+            n_start, form = num.start, num.form
+            if n_start < last_end:
                 continue  # inside the scale words or fraction of the number before
             if (
-                num.form == "words"
+                form == "words"
                 and num.value == 1
-                and low[num.start : num.end] == "one"
-                and self.pronoun_one.search(low, max(start, num.start - 12), num.start)
+                and low[n_start : num.end] == "one"
+                and self.pronoun_one.search(low, max(start, n_start - 12), n_start)
             ):
                 continue  # "the one", "which one": a pronoun
-            if num.form in ("digits", "words"):
+            if (form == "digits" or form == "words") and not (num.suffix or num.letter):
                 self._scale(text, num, end)
-            if num.start > start + 5 and low[num.start - 2] in "es" and low[num.start - 1] == " " and not num.negative:
-                before = low[max(start, num.start - 10) : num.start]
+            if n_start > start + 5 and low[n_start - 1] == " " and low[n_start - 2] in "es" and not num.negative:
+                before = low[max(start, n_start - 10) : n_start]
                 for word in ("negative ", "minus "):
                     if before.endswith(word) and (len(before) == len(word) or not before[-len(word) - 1].isalnum()):
                         if num.form != "multiplier":
@@ -375,7 +377,7 @@ class NumberScanner:
     def _scale(self, text: str, num: NumberMatch, limit: int) -> None:
         """Apply up to two scale words after the number ("125 crore", "three lakh crore")."""
         if num.suffix or num.letter or (num.form == "words" and num.scaled):
-            return
+            return  # (the caller skips the first two)
         pos = num.end
         k = pos
         while k < limit and k < pos + 4 and text[k] in " -\t\u00a0":
@@ -408,6 +410,10 @@ class NumberScanner:
 
     def _words(self, m: re.Match[str]) -> list[NumberMatch]:
         """The numbers in one run of number words ("three four" holds two)."""
+        single = self.cardinals.get(m.group())
+        if single is not None:  # one cardinal, the commonest case: what parse_words gives for it
+            value = float(single)
+            return [NumberMatch(m.start(), m.end(), value, "words", value, digits_end=m.end())]
         spans = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in self.word_re.finditer(m.group())]
         words = [w for _, _, w in spans]
         out = []

@@ -1337,6 +1337,7 @@ class FiguresComponent:
     def __init__(self, nlp: Language, name: str = "newsfacts_figures") -> None:
         self.name = name
         self.finder = FigureFinder()
+        self.name_labels = {nlp.vocab.strings.add(label) for label in ("ORG", "PERSON")}
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -1367,13 +1368,11 @@ class FiguresComponent:
         doc.spans[GROUPS["figures"]] = spans
         return doc
 
-    @staticmethod
-    def _names(doc: Doc) -> list[tuple[int, int]]:
+    def _names(self, doc: Doc) -> list[tuple[int, int]]:
         """Character ranges of ORG and PERSON mentions: their numbers are not figures."""
+        labels = self.name_labels  # label ids, not label_ strings: no string-store lookup per span
         return [
-            (span.start_char, span.end_char)
-            for span in doc.spans.get(GROUPS["entities"], [])
-            if span.label_ in ("ORG", "PERSON")
+            (span.start_char, span.end_char) for span in doc.spans.get(GROUPS["entities"], []) if span.label in labels
         ]
 
     @staticmethod
@@ -1381,8 +1380,10 @@ class FiguresComponent:
         """Start offsets of one-line ranges in title case (most words capitalized)."""
         out = set()
         for start, end in ranges:
+            if len(text[start : min(end, start + 301)]) > 300:
+                continue  # (without copying the body)
             chunk = text[start:end]
-            if "\n" in chunk.strip() or len(chunk) > 300:
+            if "\n" in chunk.strip():
                 continue
             words = [w for w in _TITLE_WORD.findall(chunk) if len(w) > 3]
             if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
