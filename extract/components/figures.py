@@ -233,13 +233,16 @@ def _phrase_alt(phrases: list[str]) -> str:
     return trie_regex({" ".join(p.lower().split()) for p in phrases if p.strip()}, space=r"[ \t]+")
 
 
-class CurrencyContext:
-    """Decides ambiguous currencies from the words of one article, counted on demand."""
+class ArticleContext:
+    """What the rules read from the whole article, worked out on demand and once: the
+    currency of ambiguous names and symbols, and which lines are all in upper case."""
 
     def __init__(self, text: str, finder: FigureFinder) -> None:
         self.text = text
         self.finder = finder
         self.cache: dict[str, str | None] = {}
+        self.line_breaks: list[int] | None = None
+        self.upper_lines: dict[int, bool] = {}
 
     def resolve(self, target: str) -> str | None:
         """An ISO code for "USD" or "family:rupee"; None when the article gives no clue."""
@@ -258,6 +261,25 @@ class CurrencyContext:
                 best, best_count = code, count
         self.cache[family] = best
         return best
+
+    def line_is_upper(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is all in upper case (each line read once: reading
+        it again for every number made a long line quadratic)."""
+        if self.line_breaks is None:
+            breaks = []
+            at = self.text.find("\n")
+            while at >= 0:
+                breaks.append(at)
+                at = self.text.find("\n", at + 1)
+            self.line_breaks = breaks
+        breaks = self.line_breaks
+        i = bisect.bisect_left(breaks, pos)  # breaks[i - 1] < pos <= breaks[i]
+        upper = self.upper_lines.get(i)
+        if upper is None:
+            line_start = breaks[i - 1] + 1 if i else 0
+            line_end = breaks[i] if i < len(breaks) else len(self.text)
+            upper = self.upper_lines[i] = self.text[line_start:line_end].isupper()
+        return upper
 
 
 class FigureFinder:
@@ -406,7 +428,7 @@ class FigureFinder:
             blocked.extend(_address_ranges(text))
         blocked = _merge(blocked)
         block_starts = [b[0] for b in blocked]
-        ctx = CurrencyContext(text, self)
+        ctx = ArticleContext(text, self)
         drafts: list[FigureDraft] = []
         name_ranges: list[tuple[int, int]] | None = None
         name_starts: list[int] = []
@@ -506,7 +528,7 @@ class FigureFinder:
         return False
 
     def _figure(
-        self, text: str, num: NumberMatch, bf: Before, r_start: int, r_end: int, ctx: CurrencyContext, title: bool
+        self, text: str, num: NumberMatch, bf: Before, r_start: int, r_end: int, ctx: ArticleContext, title: bool
     ) -> FigureDraft | None:
         start, end = num.start, num.end
         value = num.value
@@ -740,7 +762,7 @@ class FigureFinder:
             and _YEAR_RANGE_BEFORE.search(short_pre)
         ):
             return None  # "2012-13", "2019/2020"
-        if num.form == "digits" and self._acronym_before(bf, text, num.start):
+        if num.form == "digits" and self._acronym_before(bf, ctx, num.start):
             return None  # "STOXX 600 chemicals index", "FTSE 100 companies": an index or a name
         if noun and num.form == "digits" and self._product_before(bf, num):
             return None  # "22 new Boeing 787 Dreamliners", "iPhone 4 buyers"
@@ -813,7 +835,7 @@ class FigureFinder:
         draft = FigureDraft(start, end, value, "money", code, rule, num, qualifier, qual_start=qual_start)
         return self._finish(draft, text, limit)
 
-    def _currency_after(self, text: str, pos: int, limit: int, ctx: CurrencyContext) -> tuple[str, int] | None:
+    def _currency_after(self, text: str, pos: int, limit: int, ctx: ArticleContext) -> tuple[str, int] | None:
         m = self.cur_after.match(text, pos, limit)
         if m is None:
             return None
@@ -835,7 +857,7 @@ class FigureFinder:
             target = self.codes.get(code[1:])
         return target
 
-    def _name_code(self, name: str, ctx: CurrencyContext) -> str | None:
+    def _name_code(self, name: str, ctx: ArticleContext) -> str | None:
         target = self.names.get(_norm_space(name).lower())
         return ctx.resolve(target) if target else None
 
@@ -905,7 +927,7 @@ class FigureFinder:
         qualifier: str | None,
         qual_start: int,
         limit: int,
-        ctx: CurrencyContext,
+        ctx: ArticleContext,
     ) -> FigureDraft | None:
         om = _SPACED_OF.match(text, num.end, limit)
         if om:
@@ -1100,7 +1122,7 @@ class FigureFinder:
         )
 
     @staticmethod
-    def _acronym_before(bf: Before, text: str, pos: int) -> bool:
+    def _acronym_before(bf: Before, ctx: ArticleContext, pos: int) -> bool:
         """An upper-case name right before the number ("STOXX 600", "S&P 500"), in a line that
         is not all upper case."""
         if not bf.words:
@@ -1108,10 +1130,7 @@ class FigureFinder:
         word = bf.words[-1]
         if len(word) < 2 or not word.isupper() or not word[0].isalpha() or not word[-1].isalnum():
             return False
-        line_start = text.rfind("\n", 0, pos) + 1
-        line_end = text.find("\n", pos)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        return not line.isupper()
+        return not ctx.line_is_upper(pos)
 
     @staticmethod
     def _age_in_apposition(text: str, num: NumberMatch, bf: Before, pos: int) -> bool:
