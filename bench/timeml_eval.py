@@ -1,6 +1,10 @@
 """TempEval-3-style evaluation of newsfacts' time expressions on a folder of TimeML files.
 
-    python bench/timeml_eval.py [FOLDER ...] [--misses] [--json OUT]
+    python bench/timeml_eval.py [FOLDER ...] [--conventions timeml|news] [--misses] [--json OUT]
+
+The tool runs with TimeML date conventions by default (``Settings.date_conventions``:
+part-of-day values such as ``2008-09-05TMO``, ``PRESENT_REF`` for "now", zone offsets on
+times); ``--conventions news`` scores the project's own news conventions instead.
 
 Default folder: ``../shared/external/meantime-en/intra-doc_annotation``. Two formats are read:
 
@@ -38,6 +42,7 @@ from pathlib import Path
 
 from extract.calendar import find_absolute_date
 from extract.pipeline import Extractor
+from extract.settings import DATE_CONVENTIONS, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "external" / "meantime-en" / "intra-doc_annotation"
@@ -277,12 +282,18 @@ def main() -> int:
     ap.add_argument("folders", nargs="*", type=Path, default=[DEFAULT])
     ap.add_argument("--misses", action="store_true", help="list every miss, spurious match and wrong value")
     ap.add_argument("--json", type=Path, help="write the scores as JSON here")
+    ap.add_argument(
+        "--conventions",
+        choices=DATE_CONVENTIONS,
+        default="timeml",
+        help="date conventions to run with (default: timeml)",
+    )
     args = ap.parse_args()
     files = sorted(p for folder in args.folders for p in folder.rglob("*") if p.suffix in (".xml", ".tml"))
     if not files:
         print(f"no TimeML files under {', '.join(map(str, args.folders))}", file=sys.stderr)
         return 1
-    extractor = Extractor()
+    extractor = Extractor(Settings(date_conventions=args.conventions))
     tally, misses = Tally(), []
     for path in files:
         doc = read_cat(path) if path.suffix == ".xml" else read_tml(path)
@@ -294,6 +305,7 @@ def main() -> int:
     type_acc = tally.type_ok / tally.relaxed if tally.relaxed else 0.0
     value_acc = tally.value_ok / tally.relaxed if tally.relaxed else 0.0
     print(f"TempEval-3-style scores on {len(files)} files: {tally.gold} gold, {tally.pred} predicted time expressions")
+    print(f"date conventions: {args.conventions}")
     print(f"{'':16} {'P':>6} {'R':>6} {'F1':>6}")
     print(f"{'strict extent':16} {sp:6.3f} {sr:6.3f} {sf:6.3f}")
     print(f"{'relaxed extent':16} {rp:6.3f} {rr:6.3f} {rf:6.3f}")
@@ -307,7 +319,7 @@ def main() -> int:
         print("\n".join(misses))
     if args.json:
         out = {
-            "files": len(files), "gold": tally.gold, "predicted": tally.pred,
+            "files": len(files), "conventions": args.conventions, "gold": tally.gold, "predicted": tally.pred,
             "strict": {"p": sp, "r": sr, "f1": sf}, "relaxed": {"p": rp, "r": rr, "f1": rf},
             "value": {"p": vp, "r": vr, "f1": vf, "accuracy": value_acc}, "type_accuracy": type_acc,
             "value_equivalent_spellings": {"p": ep, "r": er, "f1": ef},

@@ -55,6 +55,11 @@ def extract(
     ),
     fix_mojibake: bool = typer.Option(False, "--fix-mojibake", help="Repair mojibake in inputs (ftfy)."),
     include_text: bool = typer.Option(False, "--include-text", help="Put each article's text into its record."),
+    date_conventions: str = typer.Option(
+        "news",
+        "--date-conventions",
+        help='Date values: "news" (part-of-day words give their day, no time zones) or "timeml" (TimeML TIMEX3).',
+    ),
     dask: str | None = typer.Option(
         None, "--dask", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS; writes part files to --out-dir."
     ),
@@ -74,6 +79,7 @@ def extract(
             time_limit=time_limit or None,
             fix_mojibake=fix_mojibake,
             include_text=include_text,
+            date_conventions=date_conventions,  # type: ignore[arg-type]
         )
         read = ReadOptions.from_settings(settings, text_key=text_key, id_key=id_key, date_key=date_key)
         shard_kn = batch.parse_shard(shard) if shard else None

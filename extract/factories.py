@@ -42,12 +42,13 @@ def make_entities(nlp: Language, name: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name)
 
 
-@Language.factory("newsfacts_dates")
-def make_dates(nlp: Language, name: str) -> DatesComponent:
-    """Temporal expressions normalized to TIMEX3 values against the publication date."""
+@Language.factory("newsfacts_dates", default_config={"conventions": "news"})
+def make_dates(nlp: Language, name: str, conventions: str) -> DatesComponent:
+    """Temporal expressions normalized to TIMEX3 values against the publication date
+    ("news" or "timeml" conventions, see ``Settings.date_conventions``)."""
     from .components.dates import DatesComponent
 
-    return DatesComponent(nlp, name)
+    return DatesComponent(nlp, name, conventions=conventions)
 
 
 @Language.factory("newsfacts_figures")

@@ -43,7 +43,8 @@ def build_nlp(settings: Settings | None = None) -> Language:
         kinds.add("entities")
     for kind in ("entities", "dates", "figures", "quotations"):
         if kind in kinds:
-            nlp.add_pipe(_COMPONENTS[kind])
+            config = {"conventions": settings.date_conventions} if kind == "dates" else {}
+            nlp.add_pipe(_COMPONENTS[kind], config=config)
     return nlp
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from .errors import UsageError
 
 KINDS: tuple[str, ...] = ("entities", "dates", "figures", "quotations")
+DATE_CONVENTIONS: tuple[str, ...] = ("news", "timeml")
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
@@ -26,6 +28,10 @@ class Settings:
             the guard works where signals do: the main thread of a Unix process).
         fix_mojibake: repair mojibake ("Ã©" for "é") with ftfy when reading inputs.
         include_text: put the article text into each record (``text``).
+        date_conventions: "news" (GOLD_FORMAT.md: part-of-day words resolve to their day,
+            "recently" and "currently" are not dates, times carry no zone) or "timeml"
+            (TimeML TIMEX3 where it differs: ``2025-03-28TMO``, ``PAST_REF`` for
+            "recently", ``PRESENT_REF`` for "now", zone offsets on times).
     """
 
     published: str | None = None
@@ -34,6 +40,7 @@ class Settings:
     time_limit: float | None = 30.0
     fix_mojibake: bool = False
     include_text: bool = False
+    date_conventions: Literal["news", "timeml"] = "news"
 
     def __post_init__(self) -> None:
         if self.published is not None:
@@ -42,6 +49,10 @@ class Settings:
         if unknown:
             raise UsageError(f"unknown kinds {sorted(unknown)}; choose from {', '.join(KINDS)}")
         object.__setattr__(self, "kinds", frozenset(self.kinds))
+        if self.date_conventions not in DATE_CONVENTIONS:
+            raise UsageError(
+                f"unknown date conventions {self.date_conventions!r}; choose from {', '.join(DATE_CONVENTIONS)}"
+            )
 
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields changed."""

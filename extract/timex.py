@@ -189,6 +189,11 @@ def time_of(d: dt.date, hour: int, minute: int, zone: str = "") -> Period:
     return Period("T", d, d, time=f"{hour:02d}:{minute:02d}{zone}")
 
 
+def part_of_day(d: dt.date, code: str) -> Period:
+    """A part of a day, TIMEX3 style: (2025-03-28, "MO") -> "2025-03-28TMO"."""
+    return Period("T", d, d, time=code)
+
+
 def duration(amount: float | None, unit: str) -> str:
     """An ISO 8601 duration: (5, "Y") -> "P5Y"; (24, "H") -> "PT24H"; None -> "PXY"."""
     if amount is None:
@@ -196,7 +201,7 @@ def duration(amount: float | None, unit: str) -> str:
     else:
         if amount < 1:
             smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D")}
-            if unit in smaller and (amount * smaller[unit][0]).is_integer():
+            if unit in smaller and float(amount * smaller[unit][0]).is_integer():
                 amount, unit = amount * smaller[unit][0], smaller[unit][1]
         number = f"{int(amount)}" if float(amount).is_integer() else f"{amount:g}"
     if unit in ("H", "MIN", "SEC"):

@@ -69,6 +69,19 @@ def test_cli_published_option(folder, capsys):
     assert json.loads(out)["article"]["published"] == "2030-01-02"
 
 
+def test_cli_date_conventions_option(tmp_path, capsys):
+    path = tmp_path / "night.txt"
+    path.write_text("Ferry strike\n2024-05-06\n\nThe crews walked out on Sunday night.\n", encoding="utf-8")
+    values = {}
+    for conventions in ("news", "timeml"):
+        code, out, err = run([str(path), "--date-conventions", conventions], capsys)
+        assert code == 0, err
+        values[conventions] = [d["value"] for d in json.loads(out)["dates"]]
+    assert values == {"news": ["2024-05-05"], "timeml": ["2024-05-05TNI"]}
+    code, _, err = run([str(path), "--date-conventions", "iso"], capsys)
+    assert code == 2 and "date conventions" in err
+
+
 def test_cli_bad_published_is_usage_error(folder, capsys):
     code, _, err = run([str(folder / "a.txt"), "--published", "yesterday"], capsys)
     assert code == 2 and "ISO 8601" in err

@@ -265,19 +265,97 @@ def test_dates_sets(extract, sentence, expression, value):
     assert found(extract(sentence, published=JUNE), expression) == ("SET", value)
 
 
+@pytest.fixture(scope="module")
+def extract_timeml():
+    """extract(text, published=...) under TimeML date conventions."""
+    from extract.pipeline import Extractor
+    from extract.settings import Settings
+
+    extractor = Extractor(Settings(date_conventions="timeml"))
+    return lambda text, published=None: extractor(text, published=published)
+
+
 @pytest.mark.parametrize(
-    ("sentence", "expression", "value"),
+    ("sentence", "expression", "news", "timeml"),
     [
-        ("The first train left at 00:37.", "00:37", "2024-06-12T00:37"),
-        ("The polls close at 3 p.m. EST.", "3 p.m. EST", "2024-06-12T15:00-05:00"),
-        ("The rocket lifted off at 18:00 UTC on Tuesday.", "18:00 UTC", "2024-06-11T18:00Z"),
-        ("Trading halted at 10.30am, the exchange said.", "10.30am", "2024-06-12T10:30"),
-        ("The statement was issued at noon.", "noon", "2024-06-12T12:00"),
-        ("The plane landed at 6:40 p.m. (GMT+8) on Monday.", "6:40 p.m. (GMT+8)", "2024-06-10T18:40+08:00"),
+        ("The first train left at 00:37.", "00:37", "2024-06-12T00:37", "2024-06-12T00:37"),
+        ("The polls close at 3 p.m. EST.", "3 p.m. EST", "2024-06-12T15:00", "2024-06-12T15:00-05:00"),
+        ("The rocket lifted off at 18:00 UTC on Tuesday.", "18:00 UTC", "2024-06-11T18:00", "2024-06-11T18:00Z"),
+        ("Brent crude was flat at 0915 GMT on Monday.", "0915 GMT", "2024-06-10T09:15", "2024-06-10T09:15Z"),
+        ("Trading halted at 10.30am, the exchange said.", "10.30am", "2024-06-12T10:30", "2024-06-12T10:30"),
+        ("The statement was issued at noon.", "noon", "2024-06-12T12:00", "2024-06-12T12:00"),
+        ("The plane landed at 6:40 p.m. (GMT+8) on Monday.", "6:40 p.m. (GMT+8)", "2024-06-10T18:40",
+         "2024-06-10T18:40+08:00"),
+        ("The feed logged 2024-06-09T22:15Z as the cut-off.", "2024-06-09T22:15Z", "2024-06-09T22:15",
+         "2024-06-09T22:15Z"),
+    ],
+)  # fmt: skip
+def test_dates_times_with_zones(extract, extract_timeml, sentence, expression, news, timeml):
+    """News conventions give the clock time without its zone (GOLD_FORMAT.md); TimeML keeps the offset."""
+    assert found(extract(sentence, published=JUNE), expression) == ("TIME", news)
+    assert found(extract_timeml(sentence, published=JUNE), expression) == ("TIME", timeml)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "news", "timeml"),
+    [
+        # part-of-day words: the day (news), the part of the day (TimeML)
+        ("Talks resumed on Tuesday evening in Doha.", "Tuesday evening", ("DATE", "2024-06-11"),
+         ("TIME", "2024-06-11TEV")),
+        ("The board met on Friday morning to vote.", "Friday morning", ("DATE", "2024-06-07"),
+         ("TIME", "2024-06-07TMO")),
+        ("Fire crews were called out last night.", "last night", ("DATE", "2024-06-11"), ("TIME", "2024-06-11TNI")),
+        ("The mayor spoke this morning at the depot.", "this morning", ("DATE", "2024-06-12"),
+         ("TIME", "2024-06-12TMO")),
+        ("The ferry docked yesterday afternoon.", "yesterday afternoon", ("DATE", "2024-06-11"),
+         ("TIME", "2024-06-11TAF")),
+        ("The final is tonight in the capital.", "tonight", ("DATE", "2024-06-12"), ("TIME", "2024-06-12TNI")),
+        # the past, the present and the future: not dates (news), PAST_REF ... (TimeML)
+        ("The tariff was recently raised by the ministry.", "recently", None, ("DATE", "PAST_REF")),
+        ("The mill is currently idle.", "currently", None, ("DATE", "PRESENT_REF")),
+        ("Prices are now lower than in spring.", "now", None, ("DATE", "PRESENT_REF")),
+        ("Fares will rise very soon, the operator warned.", "very soon", None, ("DATE", "FUTURE_REF")),
+        ("Growth was weak at present, the bank said.", "at present", None, ("DATE", "PRESENT_REF")),
+        ("Investors shrugged off the recent sell-off.", "recent", None, ("DATE", "PAST_REF")),
+        ("The current chairman will step down.", "current", None, ("DATE", "PRESENT_REF")),
+        # rates: a set (TimeML); the news conventions do not mark them
+        ("The yard will build 15 a year from 2026.", "a year", None, ("SET", "P1Y")),
+        ("The yard delivers 20 ferries a year.", "a year", None, ("SET", "P1Y")),
+        ("The council meets twice a year.", "twice a year", None, ("SET", "P1Y")),
+        ("Parking costs $40 per day.", "per day", None, ("SET", "P1D")),
+        # quarters as TimeML writes them; the news scorer reads months
+        ("Output shrank for two consecutive quarters.", "two consecutive quarters", ("DURATION", "P6M"),
+         ("DURATION", "P2Q")),
+    ],
+)  # fmt: skip
+def test_dates_conventions_news_and_timeml(extract, extract_timeml, sentence, expression, news, timeml):
+    assert found(extract(sentence, published=JUNE), expression) == news
+    assert found(extract_timeml(sentence, published=JUNE), expression) == timeml
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The current account deficit widened in the spring.",
+        "The boat drifted because the current was strong.",
+        "Now that the polls have closed, counting can start.",
+        "The agency will reply as soon as it can.",
+        "Exports rose as the currency weakened.",
+        "She spent a year abroad before a week of talks.",
     ],
 )
-def test_dates_times_with_zones(extract, sentence, expression, value):
-    assert found(extract(sentence, published=JUNE), expression) == ("TIME", value)
+def test_dates_timeml_reference_words_not_taken(extract_timeml, sentence):
+    record = extract_timeml(sentence, published=JUNE)
+    assert not [d for d in record.dates if d.value in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") or d.type == "SET"]
+
+
+def test_dates_conventions_setting_is_checked():
+    from extract.errors import UsageError
+    from extract.settings import Settings
+
+    assert Settings().date_conventions == "news"
+    with pytest.raises(UsageError, match="date conventions"):
+        Settings(date_conventions="iso")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -455,7 +533,29 @@ def test_dates_rule_prefixes_cover_what_rules_match():
             pos = len(text) - len(text.lstrip())
             assert rule.regex.match(text, pos), rule.id
             assert rule in grammar.rules_at(text, pos), rule.id
-    assert rule_prefixes(r"(?i:the)\s+(?:first|1st)") == {"the"}
+    assert rule_prefixes(r"(?i:the)\s+(?:first|1st)") == {"the fi", "the #s"}
+    assert rule_prefixes(r"(?i:the)\s*,?\s+\d") == {"the #", "the , ", "the, #"}
+
+
+@pytest.mark.parametrize("conventions", ["news", "timeml"])
+def test_dates_rules_at_keeps_every_rule_that_matches(conventions):
+    """The index by first characters never leaves out a rule that matches (whitespace
+    runs, line breaks, case and digits vary)."""
+    grammar = load_grammar(conventions)
+    texts = [
+        "In the  first\nhalf of 2023 sales rose; the 1990s were calmer than the third   quarter.",
+        "THE FISCAL YEAR 2024/25 ended on March 31, and about two\tweeks later, at 3 p.m. EST, it was over.",
+        "Every other   week since last   Friday morning, for the past five years, 20 jets a year.",
+        "Now, recently and currently: the same period a year earlier, mid-2011, Q3 2024, 12/05/2021.",
+    ]
+    for text in texts:
+        for pos in range(len(text)):
+            if text[pos].isspace():
+                continue
+            allowed = grammar.rules_at(text, pos)
+            for rule in grammar.rules:
+                if rule.regex.match(text, pos):
+                    assert rule in allowed, (rule.id, text[pos : pos + 20])
 
 
 def test_dates_rule_ids_are_unique():
@@ -492,6 +592,20 @@ def test_timex_durations(amount, unit, value):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Its walls were raised 3000 years ago.", "3000 years ago", None),
+        ("Records from 2011 to 2009 were lost.", "from 2011 to 2009", None),
+        ("The census ran from 2001 to 2011.", "from 2001 to 2011", "P10Y"),
+    ],
+)
+def test_dates_out_of_calendar_gives_no_value(extract, sentence, expression, value):
+    """Values the calendar cannot hold (before year 1, a backwards span) are null, not a crash."""
+    record = extract(sentence, published=JUNE)
+    assert next(d.value for d in record.dates if d.text == expression) == value
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Port fees to rise\n\nATHENS, March 28 (Reuters) - Fees will rise from May.", "2025-03-28"),
@@ -501,3 +615,14 @@ def test_timex_durations(amount, unit, value):
 def test_dates_dateline_is_filed_before_publication(extract, text, value):
     [first] = extract(text, published="2025-03-29" if "ATHENS" in text else "2025-01-01").dates[:1]
     assert first.value == value
+
+
+def test_dates_shipped_prefix_index_is_current():
+    """patterns/dates_grammar.index.json is what the grammar gives: regenerate it with
+    `python -m extract.timegrammar` after changing dates_grammar.txt."""
+    from importlib import resources
+
+    from extract.timegrammar import INDEX_FILE, index_text
+
+    shipped = resources.files("extract.patterns").joinpath(INDEX_FILE).read_text(encoding="utf-8")
+    assert shipped == index_text(), "stale dates grammar index: run python -m extract.timegrammar"

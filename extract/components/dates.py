@@ -125,16 +125,23 @@ class Ref:
 class DatesComponent:
     """Writes ``doc.spans["newsfacts_dates"]``: TIMEX3 type, value, mod and anchor per expression."""
 
-    def __init__(self, nlp: Language, name: str = "newsfacts_dates") -> None:
+    def __init__(self, nlp: Language, name: str = "newsfacts_dates", *, conventions: str = "news") -> None:
+        if conventions not in ("news", "timeml"):
+            raise ValueError(f"unknown date conventions {conventions!r}: news or timeml")
         self.name = name
+        self.conventions = conventions
+        self.timeml = conventions == "timeml"
         self.words = load_words()
-        self.grammar = load_grammar()
+        self.grammar = load_grammar(conventions)
         strings = nlp.vocab.strings
         self._strings = strings
         self.tense_rules = TenseRules(self.words, strings)
-        self.trigger_words = frozenset(strings.add(w) for w in self.words["trigger_words"])
+        extra = ("timeml_trigger_words", "timeml_prefix_words") if self.timeml else ()
+        triggers = self.words["trigger_words"] + (self.words[extra[0]] if extra else [])
+        prefixes = self.words["prefix_words"] + (self.words[extra[1]] if extra else [])
+        self.trigger_words = frozenset(strings.add(w) for w in triggers)
         self.trigger_shapes = frozenset(strings.add(s) for s in self.words["trigger_shapes"])
-        self.prefix_words = frozenset(strings.add(w) for w in self.words["prefix_words"])
+        self.prefix_words = frozenset(strings.add(w) for w in prefixes)
         self.fiscal_cues = [re.compile(self.grammar.expand(p)) for p in self.words["fiscal_cues"]]
         self.holidays = [(re.compile(h["regex"]), h) for h in self.words["holidays"]]
         self.fiscal_by_country = self.words["fiscal_year_start_by_country"]
@@ -145,7 +152,7 @@ class DatesComponent:
             key: frozenset(self.words[key])
             for key in (
                 "temporal_preps", "year_context_before", "year_reject_before", "year_nouns", "count_words_after",
-                "duration_before_article", "weekday_name_prefixes",
+                "duration_before_article", "weekday_name_prefixes", "rate_words_before",
             )
         }  # fmt: skip
         self._rules_by_word: dict[int, tuple[Rule, ...]] = {}  # LOWER hash -> rules that can start there
@@ -427,6 +434,18 @@ class DatesComponent:
                 return False
         return True
 
+    def _check_every(self, c: Candidate, text: str) -> bool:
+        per = c.low("per")
+        if per is None or per == "per" or c.get("freq"):
+            return True
+        before = _word_before(text, c.start).lower()  # "15 a year", "$2 billion a year", "20 jets a year"
+        if any(ch.isdigit() for ch in before) or before in self.lists["rate_words_before"]:
+            return True
+        if not before.endswith("s") or len(before) < 3:
+            return False
+        count = _word_before(text, c.start - len(before) - 1).lower()
+        return any(ch.isdigit() for ch in count) or count in self.words["number_words"]
+
     def _check_offset(self, c: Candidate, text: str) -> bool:
         num = c.low("num") or ""
         return num not in self.words["vague_numbers"]
@@ -489,6 +508,7 @@ _CHECKS = {
     "quarter_code": DatesComponent._check_quarter_code,
     "duration": DatesComponent._check_duration,
     "offset": DatesComponent._check_offset,
+    "every": DatesComponent._check_every,
     "numeric": DatesComponent._check_numeric,
     "date": DatesComponent._check_date,
     "month_day": DatesComponent._check_month_day,
@@ -547,7 +567,10 @@ class Resolver:
             return []
         self._done[i] = []
         cand = self._candidates[i]
-        produced = _KINDS[cand.rule.kind](self, cand, i)
+        try:
+            produced = _KINDS[cand.rule.kind](self, cand, i)
+        except (ValueError, OverflowError):  # out of the calendar: "3,000 years ago", "year 9999 + 1"
+            produced = self.result(cand, None)
         results = produced if isinstance(produced, list) else [produced] if produced is not None else []
         for res in results:
             comparison = cand.rule.kind in ("same", "offset")  # "up from a year earlier" keeps the story's time
@@ -687,7 +710,7 @@ class Resolver:
 
     def _kind_datetime(self, c: Candidate, i: int) -> Result:
         d = _full_date(c)
-        zone = c.get("zone") or ""
+        zone = (c.get("zone") or "") if self.c.timeml else ""  # news: a clock time carries no zone
         if zone and zone != "Z" and ":" not in zone:
             zone = f"{zone[:3]}:{zone[3:]}"
         p = timex.time_of(d, int(c.get("hour") or 0), int(c.get("minute") or 0), zone)
@@ -804,7 +827,14 @@ class Resolver:
         wd = weekday_number(c.get("wday") or "")
         if wd is None or self.dct is None:
             return self.result(c, None)
-        return self.result(c, timex.day(self.weekday_date(c, wd, c.low("rel"))))
+        return self.day_result(c, self.weekday_date(c, wd, c.low("rel")), c.low("pod"))
+
+    def day_result(self, c: Candidate, day: dt.date, part: str | None, **kw: Any) -> Result:
+        """The day; under TimeML conventions a part of it ("Friday morning": ``...TMO``, a TIME)."""
+        code = self.words["parts_of_day"].get(part or "") if self.c.timeml else None
+        if code is None:
+            return self.result(c, timex.day(day), **kw)
+        return self.result(c, timex.part_of_day(day, code), type="TIME", **kw)
 
     def weekday_date(self, c: Candidate, wd: int, rel: str | None) -> dt.date:
         d = self.dct
@@ -828,7 +858,8 @@ class Resolver:
         shift = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}.get(word, 0)
         if c.get("ba"):
             shift += -1 if c.low("ba") == "before" else 1
-        return self.result(c, timex.day(self.dct + dt.timedelta(days=shift)))
+        part = c.low("pod") or ("tonight" if word == "tonight" and not c.get("pre") else None)
+        return self.day_result(c, self.dct + dt.timedelta(days=shift), part)
 
     def _kind_holiday(self, c: Candidate, i: int) -> Result | None:
         hol = c.get("hol") or ""
@@ -1163,7 +1194,7 @@ class Resolver:
             # "a year after launching" measure the time between two events.
             article = (c.low("num") or "") in ("a", "an", "one")
             if not article or _word_after(self.text, c.end).lower().endswith("ing"):
-                value = _duration_value(n, unit)
+                value = self.duration_value(n, unit)
                 return Result(c.start, c.span("unit")[1], "DURATION", value, c.rule.id, mod=mod, anchor="absolute")
         gran, amount = _offset_gran(unit, n)
         if gran is None:
@@ -1196,6 +1227,8 @@ class Resolver:
         b = self.base(gran)
         if b is None:
             return self.result(c, None)
+        if gran == "D" and unit != "day":  # "the following morning"
+            return self.day_result(c, b[0].shift(shift, gran).start, unit, anchor=b[1])
         return self.result(c, b[0].shift(shift, gran), anchor=b[1], explicit_year=gran == "Y")
 
     def _kind_same(self, c: Candidate, i: int) -> Result | None:
@@ -1262,6 +1295,10 @@ class Resolver:
         return self.result(c, timex.time_of(day, hour, minute, zone), anchor=anchor)
 
     def _zone(self, c: Candidate) -> str:
+        """The ISO 8601 offset of the time's zone under TimeML conventions ("-05:00", "Z");
+        none under news conventions (GOLD_FORMAT.md: ``YYYY-MM-DDTHH:MM``)."""
+        if not self.c.timeml:
+            return ""
         name = c.get("zone") or c.get("zone2")
         offset = c.get("zoff") or c.get("zoff2")
         if offset:
@@ -1368,11 +1405,9 @@ class Resolver:
         """ "from 2009 to 2011": a duration (P2Y) holding two years."""
         first = c.get("y1") or c.get("y2") or "0"
         last = c.get("y3") or "0"
-        out = [
-            Result(
-                c.start, c.end, "DURATION", timex.duration(int(last) - int(first), "Y"), c.rule.id, anchor="absolute"
-            )
-        ]
+        years = int(last) - int(first)
+        value = timex.duration(years, "Y") if years > 0 else None  # "from 2011 to 2009": no length
+        out = [Result(c.start, c.end, "DURATION", value, c.rule.id, anchor="absolute" if value else None)]
         for name in ("y1", "y2", "y3"):
             if c.get(name) is not None:
                 s, e = c.span(name)
@@ -1389,12 +1424,18 @@ class Resolver:
         s0, e0 = c.span("num0")
         s1 = c.span("num")[0]
         return [
-            Result(s0, e0, "DURATION", _duration_value(first, unit), c.rule.id, anchor="absolute"),
-            Result(s1, c.end, "DURATION", _duration_value(second, unit), c.rule.id, anchor="absolute"),
+            Result(s0, e0, "DURATION", self.duration_value(first, unit), c.rule.id, anchor="absolute"),
+            Result(s1, c.end, "DURATION", self.duration_value(second, unit), c.rule.id, anchor="absolute"),
         ]
 
+    def duration_value(self, n: float | None, unit: str) -> str:
+        """The duration of ``n`` units; quarters stay quarters under TimeML conventions ("P2Q")."""
+        if unit == "Q" and self.c.timeml:
+            return timex.duration(n, "Q")
+        return _duration_value(n, unit)
+
     def duration_result(self, c: Candidate, n: float | None, unit: str, mod: str | None) -> Result:
-        value = _duration_value(n, unit)
+        value = self.duration_value(n, unit)
         return self.result(c, None, type="DURATION", value=value, anchor="absolute", mod=mod)
 
     def _kind_vague(self, c: Candidate, i: int) -> Result | None:
@@ -1411,7 +1452,7 @@ class Resolver:
         unit = _unit(raw.lower(), self.words)
         n = 2 if c.get("other") else _number(c.low("num") or "one", self.words)
         if unit is not None:
-            value = _duration_value(n, unit)
+            value = self.duration_value(n, unit)
         elif weekday_number(raw) is not None:
             value = f"XXXX-WXX-{weekday_number(raw) + 1}"  # type: ignore[operator]
         elif month_number(raw) is not None:
@@ -1427,9 +1468,9 @@ class Resolver:
 
     def _kind_ref_word(self, c: Candidate, i: int) -> Result | None:
         rx = c.low("rx") or ""
-        if "future" in rx or "term" in rx:
+        if "future" in rx or "term" in rx or "soon" in rx:
             value = "FUTURE_REF"
-        elif "past" in rx:
+        elif "past" in rx or "recent" in rx or "lately" in rx:
             value = "PAST_REF"
         else:
             value = "PRESENT_REF"
