@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import subprocess
 import sys
 import time
@@ -12,8 +13,8 @@ from conftest import ROOT, SCORE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.components.figures import FigureFinder
-from extract.numbers import find_numbers
+from extract.components.figures import FigureFinder, _address_ranges
+from extract.numbers import default_scanner, find_numbers
 
 
 @pytest.fixture(scope="session")
@@ -445,6 +446,11 @@ def test_figures_offsets_ids_and_json(extract):
         "a " * 100_000,
         "$" * 50_000 + "5",
         ("x" * 1000 + " 5 percent ") * 2_000,
+        "a" * 200_000 + " write to desk@example.com",
+        "@" + "." * 200_000,
+        "9" * 100_000 + "_",
+        "1." + "5" * 100_000 + ":1",
+        "ABC 5 " * 40_000,
     ],
 )
 def test_figures_hostile_input_is_linear(finder, text):
@@ -466,6 +472,45 @@ def test_figures_any_text_gives_valid_offsets(finder, text):
     for figure in finder.find(text):
         assert 0 <= figure.start < figure.end <= len(text)
         assert math.isfinite(figure.value)
+
+
+@pytest.mark.parametrize(
+    "text, blocked",
+    [
+        (
+            "Mail tips@example.com or see https://example.org/a?b=1 for 5 ideas.",
+            ["tips@example.com", "https://example.org/a?b=1"],
+        ),
+        ("Visit www.example.com.", ["www.example.com."]),
+        ("Call 5 people at 9am", []),
+    ],
+)
+def test_figures_address_ranges(text, blocked):
+    assert [text[s:e] for s, e in _address_ranges(text)] == blocked
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"aZ_.@:/ 1-é\n\u00a0\u3000", "http://", "https://", "www.", "x@y.com"]), max_size=30
+    ).map("".join)
+)
+def test_figures_address_ranges_as_the_plain_pattern(text):
+    plain = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")  # quadratic on long words
+    assert _address_ranges(text) == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"0123456789.,/: _-x½", "٣", "1,234", "1.234,5", "12 345", "3 1/2", "bn"]), max_size=30
+    ).map("".join)
+)
+def test_numbers_digit_matches_as_finditer(text):
+    scanner = default_scanner()
+    text = text + "7" * 40 + text  # a long run of digits: the linear reading is used
+    found = [m.span() for m in scanner._digit_matches(text, 0, len(text))]
+    assert found == [m.span() for m in scanner.digits_re.finditer(text)]
 
 
 def test_figures_dev_set_f1(dev_dir, tmp_path):

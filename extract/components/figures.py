@@ -49,14 +49,17 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..numbers import NumberMatch, NumberScanner, clean, default_scanner, load_json, trie_regex
-from ..spans import EXT, GROUPS, annotated_ranges, doc_text, ensure_extensions, make_span
+from ..numbers import NumberMatch, NumberScanner, clean, default_scanner, load_json, lowered, trie_regex
+from ..spans import GROUPS, annotated_ranges, doc_text, ensure_extensions, make_span, set_span_values
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+")
+_RUN_WITH_ADDRESS = re.compile(r"(?<!\S)(?=\S*?(?:@|://|www\.))\S+")
+_LAST_DOMAIN_DOT = re.compile(r"\S*\.\w")
+_WORD_CHARS = re.compile(r"\w+")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
 _NP_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’\-]*|[0-9][\w,.\-]*(?=[ \t,.;:)]))")
 _TIMEZONE_BEFORE = re.compile(r"(?:GMT|UTC)[ \t]*[+−-]?[ \t]*$")
@@ -100,6 +103,13 @@ _HALF_BLOCKERS = re.compile(
 _IN_RATIO = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+$")
 _PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*$")
 _LIST_MARKER_AFTER = re.compile(r"[.)](?:[ \t]|$)")
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_SPACED_OF = re.compile(r"[ \t]+of[ \t]+")
+_OF_AFTER = re.compile(r"[ \t]+of\b")
+_HALF_OF_AFTER = re.compile(r"[ \t]+(?:of|the|that|a|its|their|his|her)\b")
+_FRACTION_DIGIT = re.compile(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_CLOSING_PAREN = re.compile(r"[ \t]*\)")
 
 _MILLION_CODE = re.compile(r"(?<![A-Za-z])M[A-Z]{3}(?![A-Za-z])")
 _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:to|and|or)[ \t]+")
@@ -122,7 +132,7 @@ class Before:
     """The last words before a position, read right to left without a regular-expression
     search (``$``-anchored searches over a window are what made this component slow)."""
 
-    __slots__ = ("_starts", "base", "chunk", "lows", "qual_n", "raw", "words")
+    __slots__ = ("_end", "_starts", "base", "chunk", "lows", "qual_n", "raw", "words")
 
     def __init__(self, text: str, pos: int, floor: int, width: int = 48) -> None:
         lo = max(floor, pos - width)
@@ -144,6 +154,7 @@ class Before:
         self.base = lo
         self.qual_n = 0  # words of the qualifier found at the end
         self._starts: list[int] | None = None
+        self._end = len(chunk)  # where the last kept word ends at the latest (words dropped before it)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -153,7 +164,7 @@ class Before:
         """Text offsets where the kept words start (after any opening bracket or quote)."""
         if self._starts is None:
             starts = []
-            end = len(self.chunk)
+            end = self._end
             for raw, word in zip(reversed(self.raw), reversed(self.words), strict=True):
                 at = self.chunk.rfind(raw, 0, end)
                 starts.append(self.base + at + len(raw) - len(word))
@@ -176,11 +187,13 @@ class Before:
 
     def drop(self, n: int) -> None:
         """Forget the last ``n`` words (a currency already read)."""
-        starts = self.starts
-        del self.raw[len(self.raw) - n :]
-        del self.words[len(self.words) - n :]
-        del self.lows[len(self.lows) - n :]
-        self._starts = starts[: len(starts) - n]
+        if self._starts is None:
+            for raw in reversed(self.raw[len(self.raw) - n :]):  # the kept words end before these
+                self._end = self.chunk.rfind(raw, 0, self._end)
+        else:
+            self._starts = self._starts[: len(self._starts) - n]
+        keep = len(self.lows) - n  # new lists: ``words`` may be the same list as ``raw``
+        self.raw, self.words, self.lows = self.raw[:keep], self.words[:keep], self.lows[:keep]
 
 
 @dataclass(slots=True)
@@ -220,13 +233,16 @@ def _phrase_alt(phrases: list[str]) -> str:
     return trie_regex({" ".join(p.lower().split()) for p in phrases if p.strip()}, space=r"[ \t]+")
 
 
-class CurrencyContext:
-    """Decides ambiguous currencies from the words of one article, counted on demand."""
+class ArticleContext:
+    """What the rules read from the whole article, worked out on demand and once: the
+    currency of ambiguous names and symbols, and which lines are all in upper case."""
 
     def __init__(self, text: str, finder: FigureFinder) -> None:
         self.text = text
         self.finder = finder
         self.cache: dict[str, str | None] = {}
+        self.line_breaks: list[int] | None = None
+        self.upper_lines: dict[int, bool] = {}
 
     def resolve(self, target: str) -> str | None:
         """An ISO code for "USD" or "family:rupee"; None when the article gives no clue."""
@@ -237,12 +253,33 @@ class CurrencyContext:
             return self.cache[family]
         spec = self.finder.families[family]
         best, best_count = spec.get("default"), 0
-        for code, regex in self.finder.family_context[family]:
+        for code, words, regex in self.finder.family_context[family]:
+            if not any(word in self.text for word in words):
+                continue  # a plain substring test first: most codes have no word in the article
             count = sum(1 for _ in regex.finditer(self.text))
             if count > best_count:
                 best, best_count = code, count
         self.cache[family] = best
         return best
+
+    def line_is_upper(self, pos: int) -> bool:
+        """Whether the line holding ``pos`` is all in upper case (each line read once: reading
+        it again for every number made a long line quadratic)."""
+        if self.line_breaks is None:
+            breaks = []
+            at = self.text.find("\n")
+            while at >= 0:
+                breaks.append(at)
+                at = self.text.find("\n", at + 1)
+            self.line_breaks = breaks
+        breaks = self.line_breaks
+        i = bisect.bisect_left(breaks, pos)  # breaks[i - 1] < pos <= breaks[i]
+        upper = self.upper_lines.get(i)
+        if upper is None:
+            line_start = breaks[i - 1] + 1 if i else 0
+            line_end = breaks[i] if i < len(breaks) else len(self.text)
+            upper = self.upper_lines[i] = self.text[line_start:line_end].isupper()
+        return upper
 
 
 class FigureFinder:
@@ -258,7 +295,7 @@ class FigureFinder:
         self.families: dict[str, dict[str, Any]] = cur["families"]
         self.family_context = {
             fam: [
-                (code, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"))
+                (code, words, re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"))
                 for code, words in spec["context"].items()
             ]
             for fam, spec in self.families.items()
@@ -268,7 +305,7 @@ class FigureFinder:
         self.codes: dict[str, str] = dict(cur["codes"])
         self.prefixes: dict[str, str] = dict(cur["glued_prefixes"])
         self.symbols.update({k.lower(): v for k, v in list(self.symbols.items()) if k.endswith("$")})
-        iso_alt = "|".join(sorted(c for c in self.codes if c == self.codes[c]))
+        iso_alt = trie_regex(c for c in self.codes if c == self.codes[c])
         self.single_symbols = {s for s in self.symbols if len(s) == 1}
         # currency after the number: names, codes and symbols
         names: dict[str, str] = {}
@@ -280,8 +317,9 @@ class FigureFinder:
         self.names = names
         self.codes_any_case = {c.lower(): self.codes[c.upper()] for c in cur["codes_after_any_case"]}
         name_alt = _phrase_alt([*names, *(n.replace(".", "") for n in names if "." in n)])
-        after_codes = "|".join(sorted(self.codes, key=len, reverse=True))
-        lower_codes = "|".join(sorted(self.codes_any_case, key=len, reverse=True))
+        # tries, not plain alternations: re tries every branch of a case-insensitive alternation
+        after_codes = trie_regex(self.codes)
+        lower_codes = trie_regex(self.codes_any_case)
         self.cur_after = re.compile(
             rf"[ \t\u00a0]*(?:-[ \t]*)?(?:(?i:(?P<name>{name_alt}))(?![\w])(?![ \t]+(?i:zone|area)\b)"
             rf"|(?P<code>{after_codes}|M(?:{iso_alt}))(?![\w])|(?i:(?P<lcode>{lower_codes}))(?![\w])"
@@ -363,6 +401,7 @@ class FigureFinder:
         self.stop_lower_caps = self.stop | set(self.qual_value) | {"up", "down", "by", "top", "only", "just"}
         self.up_words = {w.lower() for w in up_b}
         self.down_words = {w.lower() for w in down_b}
+        self.direction_last_words = {w.split()[-1] for w in self.up_words | self.down_words}
 
     # ------------------------------------------------------------------ finding
     def find(
@@ -386,16 +425,17 @@ class FigureFinder:
         ranges = ranges or [(0, len(text))]
         blocked = list(blocked or [])
         if "://" in text or "www." in text or "@" in text:
-            blocked.extend((m.start(), m.end()) for m in _URL.finditer(text))
+            blocked.extend(_address_ranges(text))
         blocked = _merge(blocked)
         block_starts = [b[0] for b in blocked]
-        ctx = CurrencyContext(text, self)
+        ctx = ArticleContext(text, self)
         drafts: list[FigureDraft] = []
         name_ranges: list[tuple[int, int]] | None = None
         name_starts: list[int] = []
+        low = lowered(text)
         for r_start, r_end in ranges:
             title = bool(titled and r_start in titled)
-            for num in self.scanner.find(text, r_start, r_end):
+            for num in self.scanner.find(text, r_start, r_end, low):
                 if (
                     blocked
                     and _overlaps(num.start, num.end, blocked, block_starts)
@@ -404,7 +444,13 @@ class FigureFinder:
                     continue  # inside a date or a name (an age is a figure even inside a date span)
                 if self._plain_date_number(text, num, r_start):
                     continue
-                if names is not None and self._next_to_name(text, num.start, num.end):
+                if (
+                    names is not None
+                    and (
+                        name_ranges is None or (name_ranges and _overlaps(num.start, num.end, name_ranges, name_starts))
+                    )
+                    and self._next_to_name(text, num.start, num.end)
+                ):
                     if name_ranges is None:
                         name_ranges = _merge(names())
                         name_starts = [b[0] for b in name_ranges]
@@ -482,7 +528,7 @@ class FigureFinder:
         return False
 
     def _figure(
-        self, text: str, num: NumberMatch, bf: Before, r_start: int, r_end: int, ctx: CurrencyContext, title: bool
+        self, text: str, num: NumberMatch, bf: Before, r_start: int, r_end: int, ctx: ArticleContext, title: bool
     ) -> FigureDraft | None:
         start, end = num.start, num.end
         value = num.value
@@ -716,7 +762,7 @@ class FigureFinder:
             and _YEAR_RANGE_BEFORE.search(short_pre)
         ):
             return None  # "2012-13", "2019/2020"
-        if num.form == "digits" and self._acronym_before(bf, text, num.start):
+        if num.form == "digits" and self._acronym_before(bf, ctx, num.start):
             return None  # "STOXX 600 chemicals index", "FTSE 100 companies": an index or a name
         if noun and num.form == "digits" and self._product_before(bf, num):
             return None  # "22 new Boeing 787 Dreamliners", "iPhone 4 buyers"
@@ -789,7 +835,7 @@ class FigureFinder:
         draft = FigureDraft(start, end, value, "money", code, rule, num, qualifier, qual_start=qual_start)
         return self._finish(draft, text, limit)
 
-    def _currency_after(self, text: str, pos: int, limit: int, ctx: CurrencyContext) -> tuple[str, int] | None:
+    def _currency_after(self, text: str, pos: int, limit: int, ctx: ArticleContext) -> tuple[str, int] | None:
         m = self.cur_after.match(text, pos, limit)
         if m is None:
             return None
@@ -811,7 +857,7 @@ class FigureFinder:
             target = self.codes.get(code[1:])
         return target
 
-    def _name_code(self, name: str, ctx: CurrencyContext) -> str | None:
+    def _name_code(self, name: str, ctx: ArticleContext) -> str | None:
         target = self.names.get(_norm_space(name).lower())
         return ctx.resolve(target) if target else None
 
@@ -881,9 +927,9 @@ class FigureFinder:
         qualifier: str | None,
         qual_start: int,
         limit: int,
-        ctx: CurrencyContext,
+        ctx: ArticleContext,
     ) -> FigureDraft | None:
-        om = re.compile(r"[ \t]+of[ \t]+").match(text, num.end, limit)
+        om = _SPACED_OF.match(text, num.end, limit)
         if om:
             after = self._currency_after(text, om.end() - 1, limit, ctx)
             if after:
@@ -921,11 +967,11 @@ class FigureFinder:
             return self._finish(
                 FigureDraft(start, end, num.value, kind, unit, rule, num, qualifier, qual_start=qual_start), text, limit
             )
-        if num.form == "fraction" and re.match(r"[\d½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]", text[num.start : num.start + 1] or " "):
+        if num.form == "fraction" and _FRACTION_DIGIT.match(text[num.start : num.start + 1] or " "):
             return FigureDraft(
                 start, end, num.value, "fraction", None, "fraction.digits", num, qualifier, qual_start=qual_start
             )
-        letters = re.findall(r"[a-z]+", words)
+        letters = _LOWER_WORD.findall(words)
         if not letters:  # a fraction in symbols after something odd (".0¼"): no word to judge
             return None
         last = letters[-1]
@@ -934,16 +980,12 @@ class FigureFinder:
         if (
             last in ("quarter", "quarters")
             and qualifier is None
-            and not re.match(r"[ \t]+of\b", text[end : end + 5])
+            and not _OF_AFTER.match(text[end : end + 5])
             and "-" not in words
         ):
             return None  # "three quarters", "a quarter": periods of a year
         if last == "half" and num.value == 0.5 and words.strip() == "half":
-            ok = (
-                qualifier is not None
-                or bf.phrase(1) == "by"
-                or re.match(r"[ \t]+(?:of|the|that|a|its|their|his|her)\b", text[end : end + 8])
-            )
+            ok = qualifier is not None or bf.phrase(1) == "by" or _HALF_OF_AFTER.match(text[end : end + 8])
             if not ok:
                 return None
         elif not last.endswith("s") and num.value <= 1 and not self._fraction_follows(text, end, limit):
@@ -1080,7 +1122,7 @@ class FigureFinder:
         )
 
     @staticmethod
-    def _acronym_before(bf: Before, text: str, pos: int) -> bool:
+    def _acronym_before(bf: Before, ctx: ArticleContext, pos: int) -> bool:
         """An upper-case name right before the number ("STOXX 600", "S&P 500"), in a line that
         is not all upper case."""
         if not bf.words:
@@ -1088,10 +1130,7 @@ class FigureFinder:
         word = bf.words[-1]
         if len(word) < 2 or not word.isupper() or not word[0].isalpha() or not word[-1].isalnum():
             return False
-        line_start = text.rfind("\n", 0, pos) + 1
-        line_end = text.find("\n", pos)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        return not line.isupper()
+        return not ctx.line_is_upper(pos)
 
     @staticmethod
     def _age_in_apposition(text: str, num: NumberMatch, bf: Before, pos: int) -> bool:
@@ -1221,18 +1260,18 @@ class FigureFinder:
                 a.range_with, b.range_with = i + 1, i
             return
         if a.kind == "money" and b.kind == "money" and self.equiv_gap.fullmatch(gap):
-            if gap.strip().startswith("=") or re.match(r"[ \t]*\)", text[b.end : b.end + 3]):
+            if gap.strip().startswith("=") or _CLOSING_PAREN.match(text[b.end : b.end + 3]):
                 a.equivalent, b.equivalent = i + 1, i
             return
         # "one in three", "1 in 5": a ratio
         if (
-            _IN_RATIO.fullmatch(gap)
-            and a.kind in _KIND_FOR_NOUN
+            a.kind in _KIND_FOR_NOUN
             and 0 < a.value <= 10
             and a.value < b.value <= 1000
             and a.value == int(a.value)
             and b.value == int(b.value)
             and not (b.num.form == "digits" and b.end - b.start == 4 and 1000 <= b.value <= 2100)
+            and _IN_RATIO.fullmatch(gap)
         ):
             a.value, a.kind, a.unit, a.rule, a.end = a.value / b.value, "fraction", None, "fraction.in", b.end
             a.direction = None
@@ -1250,17 +1289,45 @@ class FigureFinder:
                 if word in self.down_words:
                     return "down"
             lows = lows[:-1]
-        for n in (3, 2, 1):
-            if len(lows) >= n:
-                phrase = " ".join(lows[-n:])
-                if phrase in self.up_words:
-                    return "up"
-                if phrase in self.down_words:
-                    return "down"
+        if lows and lows[-1] in self.direction_last_words:
+            for n in (3, 2, 1):
+                if len(lows) >= n:
+                    phrase = " ".join(lows[-n:])
+                    if phrase in self.up_words:
+                        return "up"
+                    if phrase in self.down_words:
+                        return "down"
+        if d.kind in ("count", "number"):
+            return None
         m = self.dir_after.match(text, d.end, min(len(text), d.end + 30))
-        if m and d.kind not in ("count", "number"):
-            return "up" if m.group("up") else "down"
-        return None
+        return ("up" if m.group("up") else "down") if m else None
+
+
+def _address_ranges(text: str) -> list[tuple[int, int]]:
+    """Web and e-mail addresses: the matches of ``\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+``,
+    in linear time (that pattern tries every start in a long word and backtracks to its end).
+
+    Every match lies in one run of non-space characters. The e-mail part matches at the
+    run's start or nowhere in it: it ends with the word after the run's last "." that a
+    word character follows, when an "@" stands after the first character and at least two
+    characters before that dot. A web address runs to the end of the run and is tried first."""
+    out = []
+    for run in _RUN_WITH_ADDRESS.finditer(text):
+        start, end = run.span()
+        pos = start
+        dot = _LAST_DOMAIN_DOT.match(text, start, end)  # ends with the last "." and its word character
+        if dot and text.rfind("@", start + 1, max(start + 1, dot.end() - 3)) >= 0:
+            link = _LINK.match(text, pos, end)
+            if link:
+                out.append(link.span())
+                continue
+            mail_end = _WORD_CHARS.match(text, dot.end() - 1).end()  # type: ignore[union-attr]
+            out.append((pos, mail_end))
+            pos = mail_end
+        link = _LINK.search(text, pos, end)
+        if link:
+            out.append(link.span())
+    return out
 
 
 def _norm_space(s: str) -> str:
@@ -1289,6 +1356,7 @@ class FiguresComponent:
     def __init__(self, nlp: Language, name: str = "newsfacts_figures") -> None:
         self.name = name
         self.finder = FigureFinder()
+        self.name_labels = {nlp.vocab.strings.add(label) for label in ("ORG", "PERSON")}
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -1314,18 +1382,16 @@ class FiguresComponent:
             values["id"] = ids[idx]
             values["equivalent_to"] = ids.get(draft.equivalent) if draft.equivalent is not None else None
             values["range_with"] = ids.get(draft.range_with) if draft.range_with is not None else None
-            span._.set(EXT, values)
+            set_span_values(span, values)
             spans.append(span)
         doc.spans[GROUPS["figures"]] = spans
         return doc
 
-    @staticmethod
-    def _names(doc: Doc) -> list[tuple[int, int]]:
+    def _names(self, doc: Doc) -> list[tuple[int, int]]:
         """Character ranges of ORG and PERSON mentions: their numbers are not figures."""
+        labels = self.name_labels  # label ids, not label_ strings: no string-store lookup per span
         return [
-            (span.start_char, span.end_char)
-            for span in doc.spans.get(GROUPS["entities"], [])
-            if span.label_ in ("ORG", "PERSON")
+            (span.start_char, span.end_char) for span in doc.spans.get(GROUPS["entities"], []) if span.label in labels
         ]
 
     @staticmethod
@@ -1333,10 +1399,12 @@ class FiguresComponent:
         """Start offsets of one-line ranges in title case (most words capitalized)."""
         out = set()
         for start, end in ranges:
+            if len(text[start : min(end, start + 301)]) > 300:
+                continue  # (without copying the body)
             chunk = text[start:end]
-            if "\n" in chunk.strip() or len(chunk) > 300:
+            if "\n" in chunk.strip():
                 continue
-            words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", chunk) if len(w) > 3]
+            words = [w for w in _TITLE_WORD.findall(chunk) if len(w) > 3]
             if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
                 out.add(start)
         return out
