@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span, span_values
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, set_span_values, values_at
 from .article import is_hard_wrapped
 from .quote_cues import CueAnalysis
 from .quote_lexicon import Lexicon, load_lexicon
@@ -122,17 +122,19 @@ class QuotesComponent:
     # ------------------------------------------------------------------ entry point
 
     def __call__(self, doc: Doc) -> Doc:
-        ensure_extensions()
         data = doc_data(doc)
-        doc.spans[GROUPS["quotations"]] = []
         data["quotations"] = []
-        text = doc_text(doc)
+        text = data.get("text")
+        if text is None:
+            text = doc_text(doc)
         if not text.strip() or len(doc) == 0:
+            doc.spans[GROUPS["quotations"]] = []
             return doc
         matches = self.matcher(doc)
         if not matches and ":" not in text and _ANY_QUOTE_MARK.search(text) is None:
+            doc.spans[GROUPS["quotations"]] = []
             return doc  # no cue, no quote mark, no "CLAUSE: SOURCE" headline
-        run = _Run(self, doc, text, matches)
+        run = _Run(self, doc, data, text, matches)
         quotations = run.extract()
         data["quotations"] = quotations
         if run.warnings:
@@ -140,8 +142,9 @@ class QuotesComponent:
         spans = []
         for q in quotations:
             for start, end in q["parts"]:
-                span = make_span(doc, start, end, q["kind"], quote=q["id"])
+                span = run.t.span(start, end, q["kind"])
                 if span is not None:
+                    set_span_values(span, {"quote": q["id"]})
                     spans.append(span)
         doc.spans[GROUPS["quotations"]] = spans
         return doc
@@ -150,11 +153,14 @@ class QuotesComponent:
 class _Run(CueAnalysis, SpeakerResolution):
     """The work on one doc."""
 
-    def __init__(self, comp: QuotesComponent, doc: Doc, text: str, matches: list[tuple[int, int, int]]) -> None:
+    def __init__(
+        self, comp: QuotesComponent, doc: Doc, data: dict[str, Any], text: str, matches: list[tuple[int, int, int]]
+    ) -> None:
         self.matches = matches
         self.c = comp
         self.lex = comp.lex
         self.doc = doc
+        self.data = data
         self.text = text
         self.t = _Tokens(doc, text)
         self.warnings: list[dict[str, Any]] = []
@@ -171,7 +177,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.mentions = self._entity_mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self._mentions_by_entity: dict[str, list[int]] | None = None
-        self.clusters = {c["id"]: c for c in doc_data(doc).get("entities") or []}
+        self.clusters = {c["id"]: c for c in data.get("entities") or []}
         self._occurrence_cache: dict[str, list[int]] = {}
         self.genders: dict[str, str] = {}
         self.content_ranges: list[tuple[int, int]] = []
@@ -183,9 +189,10 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def _entity_mentions(self) -> list[_Mention]:
         out = []
-        for span in self.doc.spans.get(GROUPS["entities"], []):
-            s, e = span.start_char, span.end_char
-            v = span_values(span)
+        doc = self.doc
+        for span in doc.spans.get(GROUPS["entities"], []):
+            s, e, label = span.start_char, span.end_char, span.label
+            v = values_at(doc, s, e, label)
             if v.get("entity"):
                 out.append(_Mention(s, e, v["entity"], v.get("kind", "name"), span.label_))
         out.sort(key=lambda m: (m.start, m.end))
@@ -203,7 +210,7 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def extract(self) -> list[dict[str, Any]]:
         text = self.text
-        if doc_data(self.doc).get("zones") is not None:
+        if self.data.get("zones") is not None:
             # the article component made each paragraph start a sentence
             paragraphs = self.t.paragraphs()
         else:
