@@ -8,6 +8,7 @@ resolution (``quote_speakers.py``) can share them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there", "t
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 _HISTORY = 40  # how far back speakers are searched (keeps long documents linear)
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must", "shall"})
+_CLAUSE_STOPS = frozenset({";", ",", "and", "but", "or", "according"})  # words that may end a reported clause
 _NEG_GOVERNORS = frozenset({"refused", "declined", "failed", "did", "does", "would", "could"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "from", "until", "before", "after"})
 _PRONOUN_SECTIONS = {
@@ -211,6 +213,7 @@ _ANY_QUOTE_MARK = re.compile("[\"“”„«»‘]|(?:^|\\s)'")
 _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
+_RELATIVES = frozenset({"who", "which", "that", "whose"})
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
@@ -227,12 +230,21 @@ def _copy_inherited(sp: _Speaker) -> _Speaker:
                     is_data=sp.is_data, gender=sp.gender)  # fmt: skip
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+def _words(text: str, start: int = 0, end: int | None = None, cap: int = 1 << 30) -> int:
+    """The number of words in ``text[start:end]``, counted up to ``cap`` (the rules only
+    compare it with small numbers, and a quote may be long)."""
+    found = _WORD.finditer(text, start, len(text) if end is None else end)
+    return sum(1 for _ in itertools.islice(found, cap))
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def _word_count(text: str, parts: list[tuple[int, int]]) -> int:
-    return sum(_words(text[s:e]) for s, e in parts)
+def _word_count(text: str, parts: list[tuple[int, int]], cap: int) -> int:
+    """The number of words in the parts, counted up to ``cap``."""
+    n = 0
+    for s, e in parts:
+        n += _words(text, s, e, cap - n)
+        if n >= cap:
+            break
+    return n

@@ -13,7 +13,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..spans import GROUPS, make_span
+from ..spans import GROUPS, set_span_values
 from .quote_model import (
     _CONJUNCTIONS,
     _DEFINITE,
@@ -21,6 +21,7 @@ from .quote_model import (
     _HISTORY,
     _ORG_LINKS,
     _PERSON_LINKS,
+    _RELATIVES,
     _Candidate,
     _copy_inherited,
     _Mention,
@@ -105,23 +106,24 @@ class SpeakerResolution:
 
     def _resolve_np(self, np_range: tuple[int, int], history: list[_Speaker], cataphora: bool) -> _Speaker | None:
         t, c = self.t, self.c
+        lows = t.lows
         a, b = np_range
         # drop a leading "and"/adverb and a trailing comma
-        while a < b and (t.lows[a] in _CONJUNCTIONS or t.lows[a] in (",", ":")):
+        while a < b and (lows[a] in _CONJUNCTIONS or lows[a] in (",", ":")):
             a += 1
-        while b > a and t.lows[b - 1] in (",", ":", "."):
+        while b > a and lows[b - 1] in (",", ":", "."):
             b -= 1
         if a >= b:
             return None
-        start_char, end_char = t.chars(a, b)
+        start_char, end_char = t.starts[a], t.ends[b - 1]
         head_end = self._head_end(a, b)
-        if head_end - a > 2 and t.lows[head_end - 1] == ")":
+        if head_end - a > 2 and lows[head_end - 1] == ")":
             for y in range(head_end - 2, max(a, head_end - 10), -1):
-                if t.lows[y] == "(":
+                if lows[y] == "(":
                     head_end = y
                     break
         head = (a, head_end)
-        head_words = [t.lows[x] for x in range(a, head_end)]
+        head_words = lows[a:head_end]
         # a pronoun
         if head_end - a == 1 and head_words[0] in c.pronouns:
             mention = self._mention_over(start_char, end_char)
@@ -200,30 +202,32 @@ class SpeakerResolution:
     def _head_end(self, a: int, b: int) -> int:
         """End of the head of a noun phrase: before a preposition that is not inside a
         name, a participle ("chaired by"), a relative pronoun or a comma."""
-        lows = self.t.lows
         t, c = self.t, self.c
-        for x in range(a, b):
+        lows = t.lows
+        preps, finite, publisher_links = c.preps, c.finite, c.publisher_links
+        for x in range(a + 1, b):  # the first word always belongs to the head
             w = lows[x]
-            if w in (",", "(") and x > a:
+            if w == "," or w == "(":
                 if w == "(" and x + 2 < b and lows[x + 2] == ")":
                     continue
                 return x
             if w == ")":
                 continue
-            if x > a and w in ("who", "which", "that", "whose"):
+            if w in _RELATIVES:
                 return x
-            if x > a and w in c.preps:
+            if w in preps:
                 prev = lows[x - 1]
                 if t.is_cap(x - 1):  # "Analysts at X" opening a sentence; not "Office for X"
                     head_noun = x - 1 == a and prev in c.person_roles
+                    inside_name = t.is_cap(x + 1) or (lows[x + 1] == "the" and t.is_cap(x + 2))
                 else:
                     head_noun = prev in c.person_roles or prev in c.group_nouns or prev in c.data_nouns
-                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (lows[x + 1] == "the" and t.is_cap(x + 2)))
+                    inside_name = False
                 if head_noun or not inside_name:
                     return x
-            if x > a and self._verbish(x) and lows[x + 1] == "by":
-                return x
-            if x > a and w in c.publisher_links and lows[x + 1] == "by":
+            # a verb or a publisher link before "by" ("released by"); an -ed word before
+            # "by" is no verb for ``_verbish``, so only the known finite forms count
+            if lows[x + 1] == "by" and (w in finite or w in publisher_links):
                 return x
         return b
 
@@ -504,9 +508,10 @@ class SpeakerResolution:
     def _add_pronoun_mention(self, start: int, end: int, entity: str, label: str, kind: str = "pronoun") -> None:
         if any(m.start == start and m.end == end for m in self._mentions_in(start, end)):
             return
-        span = make_span(self.doc, start, end, label, entity=entity, kind=kind, rule="quotes.speaker_" + kind)
+        span = self.t.span(start, end, label)
         if span is None:
             return
+        set_span_values(span, {"entity": entity, "kind": kind, "rule": "quotes.speaker_" + kind})
         group = self.doc.spans.get(GROUPS["entities"], None)
         if group is None:
             self.doc.spans[GROUPS["entities"]] = [span]

@@ -109,6 +109,7 @@ class QuotesComponent:
         self.breakers = w["clause_breakers"]
         self.continuations = w["continuations"]
         self.corporate = w["corporate_nouns"]
+        self.publisher_or_data = self.publisher_links | self.data_nouns
         self.allowed_governors = w["allowed_governors"]
         self.org_words = w["org_words"]
         self.elisions = w["elisions"]
@@ -220,7 +221,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.para_starts = [p[0] for p in paragraphs]
         scan = scan_quotes(text, paragraphs, self.c.elisions)
         self.warnings.extend(scan.warnings)
-        counts = [_word_count(text, q.parts) for q in scan.quotes]
+        counts = [_word_count(text, q.parts, 4) for q in scan.quotes]
         marked = [q for q, n in zip(scan.quotes, counts, strict=True) if n >= 4]
         # a short passage is a quotation only when it is spoken: it opens its sentence,
         # ends in punctuation and has its attribution next to it ("Why now?" he asked)
@@ -235,6 +236,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.quote_ranges.sort()
         self.marked = marked
         self.cues = self._find_cues()
+        self.cue_starts = [cue.i for cue in self.cues]
         self.cue_at = {}
         for cue in self.cues:
             self.cue_at.setdefault(cue.i, cue)
@@ -317,12 +319,12 @@ class _Run(CueAnalysis, SpeakerResolution):
         lows = self.t.lows
         t = self.t
         x = close_tok + 1
-        while x < t.n and lows[x] in (",", "—", "–", "-") and not t.is_space(x):
+        while x < t.n and lows[x] in (",", "—", "–", "-") and not t.spaces[x]:
             x += 1
-        if x >= t.n or t.is_space(x):
+        if x >= t.n or t.spaces[x]:
             return None
         for y in range(x, min(t.n, x + 18)):
-            if t.is_space(y) or lows[y] in _QUOTE_CHARS:
+            if t.spaces[y] or lows[y] in _QUOTE_CHARS:
                 return None
             cue = self.cue_at.get(y)
             if cue is None:
@@ -340,7 +342,7 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def _only_skippable(self, a: int, b: int) -> bool:
         c = self.c
-        return all(self.t.low(x) in c.adverbs for x in range(a, b))
+        return all(self.t.lows[x] in c.adverbs for x in range(a, b))
 
     def _attribution_before(self, open_tok: int, open_char: int) -> tuple[_Cue | None, str]:
         """The cue before an opening mark: He added: "..." / Lin said, "..."."""
@@ -348,16 +350,16 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         b = open_tok - 1
         para_start = self._paragraph_start(open_char)
-        while b >= 0 and t.is_space(b) and "\n" not in t.word(b):
+        while b >= 0 and t.spaces[b] and "\n" not in t.word(b):
             b -= 1
-        if b >= 0 and t.is_space(b) and para_start == open_char:
+        if b >= 0 and t.spaces[b] and para_start == open_char:
             # a paragraph that ends with a colon introduces the quote paragraph after it
-            while b >= 0 and t.is_space(b):
+            while b >= 0 and t.spaces[b]:
                 b -= 1
             if b < 0 or lows[b] != ":":
                 return None, ""
             para_start = self._paragraph_start(t.starts[b])
-        if b < 0 or t.is_space(b) or lows[b] not in (":", ",", "—", "–"):
+        if b < 0 or t.spaces[b] or lows[b] not in (":", ",", "—", "–"):
             return None, ""
         floor = max(0, b - 45)
         for y in range(b - 1, floor - 1, -1):
@@ -394,7 +396,7 @@ class _Run(CueAnalysis, SpeakerResolution):
             return True
         t = self.t
         b = open_tok - 1
-        while b >= 0 and t.is_space(b):
+        while b >= 0 and t.spaces[b]:
             b -= 1
         return b < 0 or t.lows[b] in _SENT_END or (t.lows[b] in ("”", '"') and t.lows[b - 1] in _SENT_END)
 
@@ -525,7 +527,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         elif kind == "to" and not (core or "to" in tags):
             return None
         start, end = self._trim_clause(*t.chars(a, b))
-        if _words(self.text[start:end]) < 2:
+        if _words(self.text, start, end, 2) < 2:
             return None
         if cue.side == "participle":
             rule = "indirect.participle"
@@ -595,7 +597,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         if start_tok >= comma:
             return None
         start, end = self._trim_clause(t.starts[start_tok], t.ends[comma - 1])
-        if end <= start or _words(self.text[start:end]) < 2:
+        if end <= start or _words(self.text, start, end, 2) < 2:
             return None
         parts = [(start, end)]
         finite = self._has_finite(start_tok, comma)
@@ -606,10 +608,10 @@ class _Run(CueAnalysis, SpeakerResolution):
             more = self._predicate_after(tail, cue.hi)
             if more is None and not (
                 self._in_headline(start)
-                or (_words(self.text[start:end]) >= 6 and t.lows[start_tok] not in self.c.preps)
+                or (_words(self.text, start, end, 6) >= 6 and t.lows[start_tok] not in self.c.preps)
             ):
                 return None
-        if more is None and not finite and _words(self.text[start:end]) < 3:
+        if more is None and not finite and _words(self.text, start, end, 3) < 3:
             return None
         if self._overlaps_marked(start, end):
             return None
@@ -640,7 +642,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         x = self._skip_right(x, hi)
         y = x
         while y < hi and y - x < 12 and t.lows[y] != ",":
-            if t.lows[y] in _SENT_END or t.is_space(y) or t.lows[y] in ("that", ";", ":"):
+            if t.lows[y] in _SENT_END or t.spaces[y] or t.lows[y] in ("that", ";", ":"):
                 return None
             y += 1
         if y >= hi or t.lows[y] != "," or t.lows[y + 1] not in self.c.continuations:
@@ -657,7 +659,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         lows = self.t.lows
         t, c = self.t, self.c
         x = self._skip_right(x, hi)
-        if x >= hi or t.is_space(x):
+        if x >= hi or t.spaces[x]:
             return True
         w = lows[x]
         if w in _SENT_END or w == "," or w in c.subords or w in (";", ":", "—", "–"):
@@ -667,7 +669,7 @@ class _Run(CueAnalysis, SpeakerResolution):
             # ("told a press conference") up to the end of the sentence or a comma
             for y in range(x, min(hi, x + 20)):
                 lw = lows[y]
-                if lw in _SENT_END or lw == "," or t.is_space(y):
+                if lw in _SENT_END or lw == "," or t.spaces[y]:
                     return True
                 if lw == "that" or lows[y] in _QUOTE_CHARS or self._live_cue(y):
                     return False
@@ -686,7 +688,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         a, b = cue.complement
         start, end = self._trim_clause(*t.chars(a, b))
-        if end <= start or _words(self.text[start:end]) < 3:
+        if end <= start or _words(self.text, start, end, 3) < 3:
             return None
         if cue.comp_kind == "according_last":
             # a quote only relayed by a second source ("...," he added, according to X)
@@ -726,10 +728,10 @@ class _Run(CueAnalysis, SpeakerResolution):
             return []
         colon = line.index(":")
         left, right = line[:colon].strip(), line[colon + 1 :].strip()
-        if self._source_label(right) and _words(left) >= 3:
+        if self._source_label(right) and _words(left, cap=3) >= 3:
             clause = (hs, hs + len(line[:colon].rstrip()))
             label = (he - len(line[colon + 1 :].lstrip()), he)
-        elif self._source_label(left) and _words(right) >= 3:
+        elif self._source_label(left) and _words(right, cap=3) >= 3:
             label = (hs, hs + len(line[:colon].rstrip()))
             clause = (he - len(line[colon + 1 :].lstrip()), he)
         else:
@@ -779,8 +781,8 @@ class _Run(CueAnalysis, SpeakerResolution):
                 d = inside[0]
                 q = d.marked
                 assert q is not None
-                lead = _words(text[start : q.opens[0]])
-                trail = _words(text[q.close : end])
+                lead = _words(text, start, q.opens[0], 2)
+                trail = _words(text, q.close, end, 1)
                 if lead <= 1 and trail == 0:
                     d.rule = "direct.complement"
                     d.cue = ind.cue
@@ -858,9 +860,13 @@ class _Run(CueAnalysis, SpeakerResolution):
             dup = False
             for other in out[-4:]:
                 os_, oe = other.parts[0][0], other.parts[-1][1]
-                inter = min(e, oe) - max(s, os_)
-                same_source = other.cue is cand.cue or self._speaker_range(other) == self._speaker_range(cand)
-                if inter > 0 and inter >= 0.8 * (e - s) and inter >= 0.8 * (oe - os_) and same_source:
+                inter = (e if e < oe else oe) - (s if s > os_ else os_)
+                if (
+                    inter > 0
+                    and inter >= 0.8 * (e - s)
+                    and inter >= 0.8 * (oe - os_)
+                    and (other.cue is cand.cue or self._speaker_range(other) == self._speaker_range(cand))
+                ):
                     dup = True
                     break
             if not dup:
