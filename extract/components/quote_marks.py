@@ -12,7 +12,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-_MARK = re.compile("[\"“”„«»'‘’]")
+# every mark; an apostrophe between two letters or digits ("company's", "don’t") is left
+# out: in every state of the scan it neither opens, closes nor nests a quote
+# (the mark comes first in the pattern, so that the other characters fail at once)
+_MARK = re.compile('["“”„«»\'‘’](?:(?<=["“”„«»‘])|(?![^\\W_])|(?<![^\\W_].))')
 _DOUBLE_OPENERS = "“„«"
 _DOUBLE_CLOSERS = "”»"
 _OPEN_CONTEXT = ' \t\n\r([{—–-/\u00a0"“„«‘'

@@ -8,7 +8,6 @@ resolution (``quote_speakers.py``) can share them.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -233,8 +232,12 @@ def _copy_inherited(sp: _Speaker) -> _Speaker:
 def _words(text: str, start: int = 0, end: int | None = None, cap: int = 1 << 30) -> int:
     """The number of words in ``text[start:end]``, counted up to ``cap`` (the rules only
     compare it with small numbers, and a quote may be long)."""
-    found = _WORD.finditer(text, start, len(text) if end is None else end)
-    return sum(1 for _ in itertools.islice(found, cap))
+    n = 0
+    for _ in _WORD.finditer(text, start, len(text) if end is None else end):
+        n += 1
+        if n >= cap:
+            break
+    return n
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")

@@ -189,14 +189,17 @@ class SpeakerResolution:
 
     def _data_headed(self, a: int, head_end: int, b: int) -> bool:
         t, c = self.t, self.c
+        lows, data_nouns = t.lows, c.data_nouns
         last = head_end - 1
-        if t.lows[last] in c.data_nouns and not t.is_cap(last):
+        if lows[last] in data_nouns and not t.is_cap(last):
             return True
         for x in range(a, head_end):
-            if t.lows[x] in c.data_nouns and t.lows[x + 1] in c.publisher_links and not t.is_cap(x + 1):
-                return (not t.is_cap(x)) or x == a
-            if x == a and t.lows[x] in c.data_nouns and t.lows[x + 1] in ("the", "a", "an"):
-                return True  # "figures the ministry released"
+            if lows[x] in data_nouns:
+                nxt = lows[x + 1]
+                if nxt in c.publisher_links and not t.is_cap(x + 1):
+                    return (not t.is_cap(x)) or x == a
+                if x == a and nxt in ("the", "a", "an"):
+                    return True  # "figures the ministry released"
         return False
 
     def _head_end(self, a: int, b: int) -> int:
@@ -251,6 +254,16 @@ class SpeakerResolution:
                 out.append(ms[k])
             k += 1
         return out
+
+    def _has_mention(self, start: int, end: int) -> bool:
+        """Whether an entity mention lies in [start, end) (``_mentions_in`` is not empty)."""
+        ms = self.mentions
+        k = bisect.bisect_left(self.mention_starts, start)
+        while k < len(ms) and ms[k].start < end:
+            if ms[k].end <= end:
+                return True
+            k += 1
+        return False
 
     def _mention_index(self, start: int) -> int:
         return bisect.bisect_left(self.mention_starts, start)

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, set_span_values, values_at
+from ..spans import GROUPS, doc_data, doc_text, set_span_values, values_at
 from .article import is_hard_wrapped
 from .quote_cues import CueAnalysis
 from .quote_lexicon import Lexicon, load_lexicon
@@ -81,6 +81,14 @@ RULES = {
 }
 """Every rule id that can appear in a quotation's ``rule``, with what it matches;
 mixed quotations use the indirect ids with the prefix ``mixed.``."""
+
+
+def _inside(char: int, parts: list[tuple[int, int]]) -> bool:
+    """Whether ``char`` lies strictly inside one of the parts."""
+    for s, e in parts:  # noqa: SIM110 (a plain loop: cheaper than any() over a generator)
+        if s < char < e:
+            return True
+    return False
 
 
 class QuotesComponent:
@@ -165,7 +173,8 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.text = text
         self.t = _Tokens(doc, text)
         self.warnings: list[dict[str, Any]] = []
-        self.zones = annotated_ranges(doc)
+        zones = data.get("zones")  # as ``annotated_ranges(doc)``, from the data read once
+        self.zones: list[tuple[int, int]] = [tuple(r) for r in zones["annotate"]] if zones else [(0, len(text))]
         self.headline: tuple[int, int] | None = None
         self.dateline_end: int | None = None
         for span in doc.spans.get(GROUPS["article"], []):
@@ -361,12 +370,10 @@ class _Run(CueAnalysis, SpeakerResolution):
             para_start = self._paragraph_start(t.starts[b])
         if b < 0 or t.spaces[b] or lows[b] not in (":", ",", "—", "–"):
             return None, ""
-        floor = max(0, b - 45)
-        for y in range(b - 1, floor - 1, -1):
-            if t.starts[y] < para_start:
-                break
-            cue = self.cue_at.get(y)
-            if cue is None or cue.word.lemma == "according to":
+        # the cues among the 45 tokens before the mark, in its paragraph, nearest first
+        lowest = max(0, b - 45, t.from_char(para_start))
+        for cue in self._cues_between(lowest, b - 1):
+            if cue.word.lemma == "according to":
                 continue
             if cue.in_quote or cue.consumed:
                 return None, ""
@@ -381,6 +388,12 @@ class _Run(CueAnalysis, SpeakerResolution):
                 return (cue, "direct.after_clause") if self._speaker_of(cue) is not None else (None, "")
             return None, ""
         return None, ""
+
+    def _cues_between(self, first: int, last: int) -> list[_Cue]:
+        """The cues that start at tokens ``first``..``last``, the last one first."""
+        starts = self.cue_starts
+        a, b = bisect.bisect_left(starts, first), bisect.bisect_right(starts, last)
+        return self.cues[a:b][::-1]
 
     def _speaker_of(self, cue: _Cue) -> tuple[int, int] | None:
         gov = cue.speaker_cue()
@@ -478,11 +491,10 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def _subject_ok(self, cue: _Cue, subject: tuple[int, int]) -> bool:
         """Whether the subject can be a source for this cue's tags."""
-        t, c = self.t, self.c
         tags = cue.word.tags
-        words = [t.lows[x] for x in range(*subject)]
         if "data" in tags:
-            return any(w in c.data_nouns for w in words)
+            data_nouns, lows = self.c.data_nouns, self.t.lows
+            return any(lows[x] in data_nouns for x in range(*subject))
         if "forecast" in tags:
             return self._speakerish(subject)
         return True
@@ -491,10 +503,11 @@ class _Run(CueAnalysis, SpeakerResolution):
         """Whether a phrase can name a source: a name, a pronoun, an entity, a role."""
         t, c = self.t, self.c
         a, b = subject
-        if any(m.start < t.ends[b - 1] and t.starts[a] < m.end for m in self._mentions_in(t.starts[a], t.ends[b - 1])):
+        if self._has_mention(t.starts[a], t.ends[b - 1]):
             return True
+        lows = t.lows
         for x in range(a, b):
-            w = t.lows[x]
+            w = lows[x]
             if t.is_cap(x) or w in c.person_roles or w in c.group_nouns or w in c.data_nouns or w in c.pronouns:
                 return True
         return False
@@ -563,10 +576,10 @@ class _Run(CueAnalysis, SpeakerResolution):
         """Whether tokens [a, b) hold a finite verb (an auxiliary, a known verb form or
         a word in -ed that no determiner precedes)."""
         lows = self.t.lows
-        _t, c = self.t, self.c
+        aux, finite = self.c.aux, self.c.finite
         for x in range(a, min(b, a + 80)):
             w = lows[x]
-            if w in c.aux or w in c.finite:
+            if w in aux or w in finite:
                 return True
             if len(w) > 4 and w.endswith("ed") and lows[x - 1] not in _DETERMINERS:
                 return True
@@ -837,9 +850,8 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         open_tok = t.at(d.marked.opens[0])
         lo, _ = t.sentence(open_tok)
-        for y in range(open_tok - 1, max(lo - 1, open_tok - 40), -1):
-            cue = self.cue_at.get(y)
-            if cue is None or cue.in_quote:
+        for cue in self._cues_between(max(lo, open_tok - 39), open_tok - 1):
+            if cue.in_quote:
                 continue
             if cue.rejected or cue.negated or cue.word.lemma == "according to":
                 return None
@@ -879,7 +891,8 @@ class _Run(CueAnalysis, SpeakerResolution):
         out: list[dict[str, Any]] = []
         history: list[_Speaker] = []
         headline_cands = [c for c in cands if c.headline or self._in_headline(c.parts[0][0])]
-        body_cands = [c for c in cands if c not in headline_cands]
+        # (``in`` compares candidates by value, as it always has)
+        body_cands = [c for c in cands if c not in headline_cands] if headline_cands else list(cands)
         resolved: dict[int, _Speaker | None] = {}
         # reported words: a name inside them is rarely what a later pronoun refers to
         self.content_ranges = sorted(p for c in cands for p in c.parts)
@@ -912,14 +925,16 @@ class _Run(CueAnalysis, SpeakerResolution):
         starts = [c.parts[0][0] for c in cands]  # cands are in document order
         for cand in cands:
             cue = cand.cue
-            sp = resolved.get(id(cand))
-            if cue is not None and sp is not None and cand.kind != "direct":
-                char = self.t.starts[cue.i]
-                key = self._speaker_key(sp)
-                k = bisect.bisect_left(starts, char)
-                outer = [o for o in cands[max(0, k - 4) : k] if o is not cand and any(s < char < e for s, e in o.parts)]
-                if any(self._speaker_key(resolved.get(id(o))) == key for o in outer):
-                    continue
+            if cue is not None and cand.kind != "direct":
+                sp = resolved.get(id(cand))
+                if sp is not None:
+                    char = self.t.starts[cue.i]
+                    k = bisect.bisect_left(starts, char)
+                    outer = [o for o in cands[max(0, k - 4) : k] if o is not cand and _inside(char, o.parts)]
+                    if outer:
+                        key = self._speaker_key(sp)
+                        if any(self._speaker_key(resolved.get(id(o))) == key for o in outer):
+                            continue
             out.append(cand)
         return out
 
@@ -930,7 +945,10 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         text = cand.text
         if text is None:
-            text = " ".join(self.text[s:e] for s, e in cand.parts)
+            parts = cand.parts
+            text = (
+                self.text[parts[0][0] : parts[0][1]] if len(parts) == 1 else " ".join(self.text[s:e] for s, e in parts)
+            )
         cue = cand.cue
         cue_text, cue_mention = None, None
         if cue is not None:
