@@ -21,7 +21,6 @@ from .quote_model import (
     _MAX_NP,
     _MODALS,
     _NAME_LINKS,
-    _NEG_GOVERNORS,
     _QUOTE_CHARS,
     _SENT_END,
     _SUBJECT_PRONOUNS,
@@ -672,9 +671,9 @@ class CueAnalysis:
         return x
 
     def _set_complement(self, cue: _Cue, start: int, kind: str) -> None:
-        t = self.t
+        lows, spaces = self.t.lows, self.t.spaces
         hi = cue.hi
-        while start < hi and (t.lows[start] in (",", "that") or t.spaces[start]):
+        while start < hi and (lows[start] in (",", "that") or spaces[start]):
             start += 1
         if start >= hi:
             return
@@ -716,30 +715,32 @@ class CueAnalysis:
     def _attribution_follows(self, x: int, limit: int) -> bool:
         """ "..., it said in a statement": an attribution closes the reported clause
         (not a relative clause: "..., which it described as ...")."""
-        lows = self.t.lows
-        if self._is_subord(x):
+        t = self.t
+        lows, spaces = t.lows, t.spaces
+        if lows[x] in self.c.subords and self._is_subord(x):
             return False
+        cue_at, aux = self.cue_at, self.c.aux
         for y in range(x, min(limit, x + 7)):
-            cue = self.cue_at.get(y)
+            cue = cue_at.get(y)
             if cue is not None and not cue.rejected and cue.word.form in ("past", "third"):
                 return True
-            if lows[y] in (",", ";", ".", "that", ":") or self.t.spaces[y] or lows[y] in self.c.aux:
+            w = lows[y]
+            if w in (",", ";", ".", "that", ":") or spaces[y] or w in aux:
                 return False
         return False
 
     def _cue_follows(self, x: int, limit: int) -> bool:
         """Whether a cue (a verb of saying, perhaps after a pronoun or adverb) or a
         negation verb starts at token ``x``: "and said", "but it reiterated"."""
-        lows = self.t.lows
-        _t, c = self.t, self.c
+        lows, c, cue_at = self.t.lows, self.c, self.cue_at
         for y in range(x, min(limit, x + 3)):
             w = lows[y]
-            cue = self.cue_at.get(y)
+            cue = cue_at.get(y)
             if cue is not None and cue.word.form != "ing":
                 return True
-            if w in _NEG_GOVERNORS and y == x and w in ("refused", "declined", "failed"):
+            if y == x and w in ("refused", "declined", "failed"):
                 return True
-            if not (w in self.c.pronouns or w in c.adverbs):
+            if not (w in c.pronouns or w in c.adverbs):
                 return False
         return False
 

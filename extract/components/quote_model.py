@@ -34,7 +34,6 @@ _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 _HISTORY = 40  # how far back speakers are searched (keeps long documents linear)
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must", "shall"})
 _CLAUSE_STOPS = frozenset({";", ",", "and", "but", "or", "according"})  # words that may end a reported clause
-_NEG_GOVERNORS = frozenset({"refused", "declined", "failed", "did", "does", "would", "could"})
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "from", "until", "before", "after"})
 _PRONOUN_SECTIONS = {
     "pronouns_male": "male",

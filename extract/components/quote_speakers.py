@@ -139,12 +139,12 @@ class SpeakerResolution:
         if self._data_headed(a, head_end, b):
             return self._resolve_data(a, b, head, history)
         # entities inside the head
-        mentions = self._mentions_in(*t.chars(*head))
+        mentions = self._mentions_in(t.starts[a], t.ends[head_end - 1])
         last_word = head_words[-1]
         role_head = last_word in c.person_roles or last_word in c.titles
-        persons = [m for m in mentions if m.label == "PERSON" and m.kind != "pronoun"]
-        if persons:
-            return self._from_mention(persons[-1], a, b)
+        for m in reversed(mentions):  # the last person named
+            if m.label == "PERSON" and m.kind != "pronoun":
+                return self._from_mention(m, a, b)
         heads = [m for m in mentions if not self._modifier_mention(m)]
         if heads and not role_head:
             return self._from_mention(heads[-1], a, b)
@@ -605,12 +605,12 @@ class SpeakerResolution:
         best: tuple[int, dict[str, Any]] | None = None
         for cluster in self.clusters.values():
             if cluster.get("label") == "PERSON":
+                if not is_person:
+                    continue
                 titles = " ".join(cluster.get("titles") or []).lower().split()
-                ok = is_person and all(w in titles for w in words)
-            else:
-                name = (cluster.get("name") or "").lower().split()
-                ok = not is_person and noun in name
-            if not ok:
+                if not all(w in titles for w in words):
+                    continue
+            elif is_person or noun not in (cluster.get("name") or "").lower().split():
                 continue
             last = self._last_mention_before(cluster["id"], before)
             key = last if last is not None else (-1 if cataphora else None)

@@ -836,11 +836,11 @@ class _Run(CueAnalysis, SpeakerResolution):
             np_range = cand.speaker_np
             if cue is not None and np_range is not None and np_range[1] - np_range[0] == 1:
                 word = t.lows[np_range[0]]
-                char = t.starts[cue.i]
-                k = bisect.bisect_right(spans, (char, 1 << 62)) - 1
-                nested = any(s < char < e for s, e in spans[max(0, k - 3) : k + 1])
-                if nested and word in self.c.pronouns and word not in ("it", "they"):
-                    continue
+                if word in self.c.pronouns and word not in ("it", "they"):
+                    char = t.starts[cue.i]
+                    k = bisect.bisect_right(spans, (char, 1 << 62)) - 1
+                    if _inside(char, spans[max(0, k - 3) : k + 1]):
+                        continue
             out.append(cand)
         return out
 
