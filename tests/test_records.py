@@ -59,3 +59,19 @@ def test_records_validation_catches_bad_record(extract):
     record = json.loads(extract("Prices rose.", published="2025-03-29").to_json())
     del record["source"]
     assert problems(record)
+
+
+def test_records_validation_checks_links_and_offsets(extract):
+    text = "Acme said on Friday its sales rose 12 percent to $3.4 billion, chief executive Jo Park said."
+    record = json.loads(extract(text, published="2025-03-29").to_json())
+    assert problems(record, text) == []
+    broken = json.loads(json.dumps(record))
+    broken["figures"][0]["start"] += 1
+    broken["figures"][0]["end"] += 1
+    assert any("do not fit" in p for p in problems(broken, text))
+    broken = json.loads(json.dumps(record))
+    broken["quotations"][0]["speaker"] = "e99"
+    assert any("points to e99" in p for p in problems(broken))
+    broken = json.loads(json.dumps(record))
+    broken["dates"].append(dict(broken["dates"][0]))
+    assert any("repeats" in p for p in problems(broken))

@@ -81,17 +81,7 @@ def test_robustness_hostile_records_validate_and_slice(mixed_run):
 
     folder = mixed_run["folder"]
     for record in mixed_run["records"]:
-        assert problems(record) == [], record["id"]
-        src = record["source"]["path"]
-        if record["source"]["format"] != "text":
-            continue
-        text = normalize_text((folder / src.rsplit("/", 1)[-1]).read_text(encoding="utf-8"))
-        for kind in ("figures", "dates"):
-            for item in record[kind]:
-                assert text[item["start"] : item["end"]] == item["text"]
-        for entity in record["entities"]:
-            for m in entity["mentions"]:
-                assert text[m["start"] : m["end"]] == m["text"]
-        for quote in record["quotations"]:
-            for part in quote["parts"]:
-                assert text[part["start"] : part["end"]] == part["text"]
+        text = None
+        if record["source"]["format"] == "text":
+            text = normalize_text((folder / record["source"]["path"].rsplit("/", 1)[-1]).read_text(encoding="utf-8"))
+        assert problems(record, text) == [], record["id"]
