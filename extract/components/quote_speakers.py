@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from .quote_model import _Tokens
 
 
+_TRAILING_PARENTHESES = re.compile(r"\s*\([^)]*\)$")
+_NP_WORD = re.compile(r"[\w'-]+")
+
+
 class SpeakerResolution:
     """Turns speaker phrases into entity ids and speaker words."""
 
@@ -306,7 +310,7 @@ class SpeakerResolution:
             a += 1
         s, e = t.chars(a, b)
         name = self.text[s:e]
-        name = re.sub(r"\s*\([^)]*\)$", "", name)
+        name = _TRAILING_PARENTHESES.sub("", name)
         words = name.split()
         is_org = any(w.lower().strip(".,") in c.org_words for w in words)
         if len(words) == 1 and not is_org and not name.isupper():
@@ -479,8 +483,9 @@ class SpeakerResolution:
     def _in_content(self, char: int) -> bool:
         """Whether ``char`` lies in the words of another quotation than the one being
         resolved (its own words may name its speaker: "Halbach expects ..., it said")."""
-        if any(s <= char < e for s, e in self.current_parts):
-            return False
+        for s, e in self.current_parts:
+            if s <= char < e:
+                return False
         ranges = self.content_ranges
         k = bisect.bisect_right(ranges, (char, 1 << 62)) - 1
         return k >= 0 and ranges[k][0] <= char < ranges[k][1]
@@ -625,7 +630,7 @@ class SpeakerResolution:
             return _Speaker(cluster["id"], self.text[s:e], (s, e), person=cluster.get("label") == "PERSON")
         # earlier speakers described with the same noun ("the agency" -> "the Japan Tourism Agency")
         for sp in reversed(history[-_HISTORY:]):
-            np_words = re.findall(r"[\w'-]+", sp.np_text.lower())
+            np_words = _NP_WORD.findall(sp.np_text.lower())
             if noun in np_words and (sp.entity or sp.text):
                 words = self.text[s:e] if sp.entity else sp.text
                 return _Speaker(sp.entity, words, (s, e), person=sp.person, np_text=sp.np_text)

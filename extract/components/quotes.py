@@ -29,6 +29,7 @@ Modules: ``quote_marks`` (the scan), ``quote_lexicon`` (word lists from
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import Any
 
@@ -81,6 +82,9 @@ RULES = {
 }
 """Every rule id that can appear in a quotation's ``rule``, with what it matches;
 mixed quotations use the indirect ids with the prefix ``mixed.``."""
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
 
 
 def _inside(char: int, parts: list[tuple[int, int]]) -> bool:
@@ -136,7 +140,7 @@ class QuotesComponent:
         text = data.get("text")
         if text is None:
             text = doc_text(doc)
-        if not text.strip() or len(doc) == 0:
+        if not text or text.isspace() or len(doc) == 0:  # (no copy of the text, as strip() makes)
             doc.spans[GROUPS["quotations"]] = []
             return doc
         matches = self.matcher(doc)
@@ -205,7 +209,7 @@ class _Run(CueAnalysis, SpeakerResolution):
             v = values_at(doc, s, e, label)
             if v.get("entity"):
                 out.append(_Mention(s, e, v["entity"], v.get("kind", "name"), span.label_))
-        out.sort(key=lambda m: (m.start, m.end))
+        out.sort(key=operator.attrgetter("start", "end"))
         return out
 
     def in_zones(self, start: int, end: int) -> bool:
@@ -445,7 +449,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         if not gap or gap[-1] not in ",.:;—":
             return False
         inner = gap[:-1]
-        if re.search(r"[.!?]\s", inner):
+        if _SENTENCE_BREAK.search(inner):
             return False
         cue_char = self.t.starts[prev.cue.i]
         return gap_start <= cue_char < gap_end
@@ -810,8 +814,12 @@ class _Run(CueAnalysis, SpeakerResolution):
             ind.rule = "mixed." + ind.rule.split(".", 1)[1]
             marks = {q.opens[0] for q in (d.marked for d in inside) if q is not None}
             marks |= {q.close for q in (d.marked for d in inside) if q is not None}
-            ind.text = "".join(ch for pos, ch in enumerate(text[start:end], start) if pos not in marks)
-            ind.text = " ".join(ind.text.split())
+            pieces, pos = [], start  # the clause without the marks of the fragments
+            for mark in sorted(m for m in marks if start <= m < end):
+                pieces.append(text[pos:mark])
+                pos = mark + 1
+            pieces.append(text[pos:end])
+            ind.text = " ".join("".join(pieces).split())
             kept_indirect.append(ind)
         kept: list[_Candidate] = []
         for d in directs:
