@@ -113,8 +113,10 @@ class _Mention:
 
 
 class _Tokens:
-    """Cheap token access over numpy arrays of the doc (no Token objects). The lists
-    carry two empty entries at the end, so that indices -2..n+1 read as "no token"."""
+    """Cheap token access over numpy arrays of the doc (no Token objects): ``starts``,
+    ``ends``, ``lows`` (lower-cased words), ``spaces`` (whitespace tokens), sentence
+    starts. ``lows`` and ``spaces`` carry two empty entries at the end, so that indices
+    -2..n+1 read as "no token"; the hot loops index them directly."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
@@ -147,9 +149,6 @@ class _Tokens:
             return self.text[self.starts[i] : self.ends[i]]
         return ""
 
-    def low(self, i: int) -> str:
-        return self.lows[i]
-
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, i) - 1
         lo = self.sent_starts[k]
@@ -163,9 +162,6 @@ class _Tokens:
     def from_char(self, char: int) -> int:
         """The first token that starts at or after ``char``."""
         return bisect.bisect_left(self.starts, char)
-
-    def is_space(self, i: int) -> bool:
-        return self.spaces[i]
 
     def paragraphs(self) -> list[tuple[int, int]]:
         """Paragraph ranges: the breaks are whitespace tokens with a newline that are

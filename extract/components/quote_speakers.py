@@ -413,14 +413,11 @@ class SpeakerResolution:
             m = self._recent_mention(start, ("PERSON",), kind, skip_content=True)
             # a speaker is vetoed only by firm evidence (a title, an earlier pronoun): the
             # entities' gender hint is a guess from nearby pronouns, good enough for names
-            sp = next(
-                (
-                    x
-                    for x in reversed(history[-_HISTORY:])
-                    if x.person is not False and self._firm_gender(x) in (None, kind)
-                ),
-                None,
-            )
+            sp = None
+            for x in reversed(history[-_HISTORY:]):
+                if x.person is not False and self._firm_gender(x) in (None, kind):
+                    sp = x
+                    break
             if sp is not None and (m is None or sp.at >= m.start):
                 self._learn_gender(sp.entity, sp.text, kind)
                 if sp.entity:
@@ -524,7 +521,7 @@ class SpeakerResolution:
         return None
 
     def _add_pronoun_mention(self, start: int, end: int, entity: str, label: str, kind: str = "pronoun") -> None:
-        if any(m.start == start and m.end == end for m in self._mentions_in(start, end)):
+        if self._mention_over(start, end) is not None:
             return
         span = self.t.span(start, end, label)
         if span is None:
