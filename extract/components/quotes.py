@@ -101,6 +101,8 @@ class QuotesComponent:
     def __init__(self, nlp: Language, name: str = "newsfacts_quotes") -> None:
         self.name = name
         self.lex: Lexicon = load_lexicon()
+        self.headline_label = nlp.vocab.strings.add("headline")
+        self.dateline_label = nlp.vocab.strings.add("dateline")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("CUE", [nlp.make_doc(phrase) for phrase in self.lex.cues])
         w = self.lex.words
@@ -182,9 +184,10 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.headline: tuple[int, int] | None = None
         self.dateline_end: int | None = None
         for span in doc.spans.get(GROUPS["article"], []):
-            if span.label_ == "headline":
+            label = span.label  # a hash: cheaper than reading ``label_`` back as a string
+            if label == comp.headline_label:
                 self.headline = (span.start_char, span.end_char)
-            elif span.label_ == "dateline":
+            elif label == comp.dateline_label:
                 end = span.end_char
                 m = _DATELINE_TAIL.match(text, end)
                 self.dateline_end = m.end() if m else end
