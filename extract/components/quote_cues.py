@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from .quote_model import (
     _BOUNDARY,
+    _CLAUSE_STOPS,
     _CONJUNCTIONS,
     _DETERMINERS,
     _MAX_CUES_PER_SENTENCE,
     _MAX_NP,
     _MODALS,
     _NAME_LINKS,
-    _NEG_GOVERNORS,
     _QUOTE_CHARS,
     _SENT_END,
     _SUBJECT_PRONOUNS,
@@ -31,6 +31,13 @@ from .quote_model import (
 
 if TYPE_CHECKING:
     from .quote_model import _Tokens
+
+
+def _longest_first(cue: _Cue) -> tuple[int, int]:
+    return (cue.i, cue.i - cue.j)
+
+
+_PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 
 
 class CueAnalysis:
@@ -45,15 +52,22 @@ class CueAnalysis:
 
     def _find_cues(self) -> list[_Cue]:
         t = self.t
+        lows, starts, ends = t.lows, t.starts, t.ends
+        lexicon = self.lex.cues
+        zones = self.zones
+        quote_ranges = self.quote_ranges
         cues: list[_Cue] = []
         per_sentence: dict[int, int] = {}
         for _, start, end in self.matches:
-            key = t.lows[start] if end - start == 1 else " ".join(t.lows[k] for k in range(start, end))
-            word = self.lex.cues.get(key)
+            word = lexicon.get(lows[start] if end - start == 1 else " ".join(lows[start:end]))
             if word is None:
                 continue
-            if not self.in_zones(t.starts[start], t.ends[end - 1]):
-                continue
+            first_char, last_char = starts[start], ends[end - 1]
+            for zs, ze in zones:
+                if zs <= first_char and last_char <= ze:
+                    break
+            else:
+                continue  # outside the headline and body
             lo, hi = t.sentence(start)
             count = per_sentence.get(lo, 0)
             if count >= _MAX_CUES_PER_SENTENCE:
@@ -62,24 +76,24 @@ class CueAnalysis:
                         {
                             "code": "too_many_cues",
                             "message": "a sentence has too many reporting verbs; the rest were not read",
-                            "start": t.starts[start],
-                            "end": t.ends[end - 1],
+                            "start": first_char,
+                            "end": last_char,
                         }
                     )
                     per_sentence[lo] = count + 1
                 continue
             per_sentence[lo] = count + 1
             cue = _Cue(start, end, word, lo, hi)
-            char = t.starts[start]
-            if self.in_quote(char):
-                cue.in_quote = True
-                k = bisect.bisect_right(self.quote_ranges, (char, 1 << 62)) - 1
-                qs, qe = self.quote_ranges[k]
-                cue.lo = max(lo, t.from_char(qs))
-                cue.hi = min(hi, t.at(qe - 1) + 1)
+            if quote_ranges:
+                k = bisect.bisect_right(quote_ranges, (first_char, 1 << 62)) - 1
+                if k >= 0 and quote_ranges[k][0] <= first_char < quote_ranges[k][1]:
+                    cue.in_quote = True
+                    qs, qe = quote_ranges[k]
+                    cue.lo = max(lo, t.from_char(qs))
+                    cue.hi = min(hi, t.at(qe - 1) + 1)
             cues.append(cue)
         # longest match first at each start: "pointed out" over "pointed"
-        cues.sort(key=lambda c: (c.i, -(c.j - c.i)))
+        cues.sort(key=_longest_first)
         out: list[_Cue] = []
         last_end = -1
         for cue in cues:
@@ -92,51 +106,56 @@ class CueAnalysis:
     def _prefilter(self, cue: _Cue) -> None:
         """Reject the cue words that are no verbs of saying here: nouns, passives,
         parts of names."""
-        lows = self.t.lows
         t, c = self.t, self.c
+        lows = t.lows
         i, j, lo, hi = cue.i, cue.j, cue.lo, cue.hi
         word = cue.word
+        form = word.form
         prev = lows[i - 1] if i > lo else ""
         if (
-            t.word(i)[:1].isupper()
-            and i > lo
+            i > lo
+            and self.text[t.starts[i]].isupper()
             and prev not in _QUOTE_CHARS
             and prev not in (":", "—", "–")
             and not self._in_headline(t.starts[i])
         ):
             cue.rejected = True  # part of a name: "the State Council", "Government Work Report"
             return
-        if word.form != "phrase" and prev in _DETERMINERS:
+        if form != "phrase" and prev in _DETERMINERS:
             cue.rejected = True  # "the report", "his warning", "the expected growth"
             return
-        if prev in ("-", "–") or lows[j] in ("-", "–"):
+        nxt = lows[j]
+        if prev in ("-", "–") or nxt in ("-", "–"):
             cue.rejected = True  # part of a compound: "no-shows", "state-owned"
             return
-        if word.form == "ing" and prev not in (",", "as") and prev not in c.aux:
+        if form == "ing" and prev not in (",", "as") and prev not in c.aux:
             cue.rejected = True  # "when answering a query"
             return
-        if word.form == "past" and prev in ("than", "as"):
-            cue.rejected = True  # "better than expected", "as predicted"
-            return
-        if word.form == "past":
+        if form == "past":
+            if prev in ("than", "as"):
+                cue.rejected = True  # "better than expected", "as predicted"
+                return
             k = i - 1
             while k > lo and (lows[k] in c.adverbs or lows[k].endswith("ly")):
                 k -= 1
-            if lows[k] in ("is", "are", "was", "were", "be", "been", "being", "'s", "’s"):
+            if lows[k] in _PASSIVE_AUX:
                 cue.rejected = True  # passive: "is expected to", "was provisionally estimated"
                 return
-        if j < hi and lows[j] == "by" and word.form != "phrase":
+        if j < hi and nxt == "by" and form != "phrase":
             cue.rejected = True  # "predicted by most economists"
             return
-        if "noun" in word.tags and word.form in ("base", "third"):
-            nxt = lows[j] if j < hi else ""
-            if nxt not in ("that", ",", ":") and lows[j] not in _QUOTE_CHARS:
-                cue.rejected = True  # "a preliminary report", "the state media"
+        if (
+            "noun" in word.tags
+            and form in ("base", "third")
+            and (nxt if j < hi else "") not in ("that", ",", ":")
+            and nxt not in _QUOTE_CHARS
+        ):
+            cue.rejected = True  # "a preliminary report", "the state media"
 
     def _analyse(self, cue: _Cue) -> None:
         """Find the cue's speaker phrase and reported clause; mark it rejected when it
         is no statement (negated, a future, ...)."""
-        t = self.t
+        lows = self.t.lows
         i, lo = cue.i, cue.lo
         word = cue.word
         if word.lemma == "according to":
@@ -145,25 +164,28 @@ class CueAnalysis:
         k = self._skip_left(cue)
         if cue.rejected:
             return
+        before = lows[k] if k >= lo else None
         if word.form == "ing":
-            if t.lows[i - 1] == "as" and t.lows[i - 2] in ("quoted", "cited"):
+            if lows[i - 1] == "as" and lows[i - 2] in ("quoted", "cited"):
                 cue.side = "left"
             else:
                 cue.side = "participle"
                 cue.governor = self._previous_cue(cue)
-        elif k >= lo and t.lows[k] in _CONJUNCTIONS:
+        elif before is None:
+            pass
+        elif before in _CONJUNCTIONS:
             cue.side = "coordinated"
             cue.governor = self._previous_cue(cue)
-        elif k >= lo and t.lows[k] in ("who", "which") and self._is_subord(k):
+        elif before in ("who", "which") and self._is_subord(k):
             cue.side = "relative"
             b = k - 1
-            if b >= lo and t.lows[b] == ",":
+            if b >= lo and lows[b] == ",":
                 b -= 1
             np_range = self._left_np(b, lo) if b >= lo else None
             cue.subject = np_range
-        elif k >= lo and t.lows[k] == ",":
+        elif before == ",":
             self._comma_left(cue, k)
-        elif k >= lo and not t.is_space(k) and t.lows[k] not in _BOUNDARY and t.lows[k] not in _QUOTE_CHARS:
+        elif not self.t.spaces[k] and before not in _BOUNDARY and before not in _QUOTE_CHARS:
             np_range = self._left_np(k, lo)
             if "data" in word.tags:
                 np_range = self._data_subject(k, lo) or np_range
@@ -182,7 +204,7 @@ class CueAnalysis:
         t, c = self.t, self.c
         for x in range(k, max(lo - 1, k - 14), -1):
             w = lows[x]
-            if w in _BOUNDARY or t.is_space(x) or lows[x] in _QUOTE_CHARS:
+            if w in _BOUNDARY or t.spaces[x] or lows[x] in _QUOTE_CHARS:
                 break
             if w in c.data_nouns:
                 start = x
@@ -190,15 +212,15 @@ class CueAnalysis:
                     lows[start - 1] in _DETERMINERS or lows[start - 1] in ("latest", "new", "official")
                 ):
                     start -= 1
-                if start == lo or lows[start - 1] in (",", ";", ":") or t.is_space(start - 1):
+                if start == lo or lows[start - 1] in (",", ";", ":") or t.spaces[start - 1]:
                     return (start, k + 1)
         return None
 
     def _skip_left(self, cue: _Cue) -> int:
         """Index of the first token left of the cue that is not an adverb, auxiliary,
         negation or time phrase; sets ``negated`` and ``rejected`` on the way."""
-        lows = self.t.lows
         t, c = self.t, self.c
+        lows = t.lows
         k = cue.i - 1
         lo = cue.lo
         for _ in range(14):
@@ -236,14 +258,15 @@ class CueAnalysis:
 
     def _skip_right(self, r: int, hi: int) -> int:
         lows = self.t.lows
-        _t, c = self.t, self.c
+        c = self.c
+        adverbs, time_words = c.adverbs, c.time_words
         for _ in range(14):
             if r >= hi:
                 break
             w = lows[r]
-            if w in c.adverbs or w == "out" or (w in c.time_words and lows[r + 1] not in ("'s", "’s")):
+            if w in adverbs or w == "out" or (w in time_words and lows[r + 1] not in ("'s", "’s")):
                 r += 1
-            elif w in _TIME_PREPS and r + 1 < hi and lows[r + 1] in c.time_words and lows[r + 2] not in ("'s", "’s"):
+            elif w in _TIME_PREPS and r + 1 < hi and lows[r + 1] in time_words and lows[r + 2] not in ("'s", "’s"):
                 r += 2
             elif w == "," and r + 2 < hi and lows[r + 1] in ("however", "though", "too") and lows[r + 2] == ",":
                 r += 3
@@ -252,9 +275,10 @@ class CueAnalysis:
         return r
 
     def _previous_cue(self, cue: _Cue) -> _Cue | None:
+        cues = self.cues
         k = self._cue_index(cue) - 1
         while k >= 0:
-            prev = self.cues[k]
+            prev = cues[k]
             if prev.i < cue.lo:
                 return None
             if prev.word.lemma != "according to" and not (prev.rejected and prev.subject is None):
@@ -263,14 +287,8 @@ class CueAnalysis:
         return None
 
     def _cue_index(self, cue: _Cue) -> int:
-        lo, hi = 0, len(self.cues)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.cues[mid].i < cue.i:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The position of ``cue`` in ``self.cues`` (in order of their first token)."""
+        return bisect.bisect_left(self.cue_starts, cue.i)
 
     def _comma_left(self, cue: _Cue, k: int) -> None:
         """A comma right before the cue: an appositive ("X, a professor, said") or the
@@ -284,7 +302,7 @@ class CueAnalysis:
             if w == ",":
                 c0 = b
                 break
-            if w in (";", ":") or lows[b] in _QUOTE_CHARS or t.is_space(b):
+            if w in (";", ":") or lows[b] in _QUOTE_CHARS or t.spaces[b]:
                 break
         if c0 is None or c0 <= lo:
             return
@@ -317,7 +335,7 @@ class CueAnalysis:
         name = self._left_np(a - 2, cue.lo)
         if name is None or not self._name_token(name[1] - 1):
             return
-        if name[0] > cue.lo and t.lows[name[0] - 1] not in _BOUNDARY and not t.is_space(name[0] - 1):
+        if name[0] > cue.lo and t.lows[name[0] - 1] not in _BOUNDARY and not t.spaces[name[0] - 1]:
             return
         cue.subject = name
         cue.appositive = np_range
@@ -355,15 +373,16 @@ class CueAnalysis:
 
     def _left_np(self, k: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase that ends at token ``k``, read leftwards."""
-        lows = self.t.lows
         t, c = self.t, self.c
+        lows, spaces = t.lows, t.spaces
         if lows[k] in c.pronouns and not (t.word(k) == "He" and k > lo and lows[k - 1] not in _QUOTE_CHARS):
             return (k, k + 1)
+        subords, aux, finite, cue_at = c.subords, c.aux, c.finite, self.cue_at
         start = k + 1
         x = k
         while x >= lo and k - x < _MAX_NP:
             w = lows[x]
-            if t.is_space(x):
+            if spaces[x]:
                 break
             if w == ")":
                 y = x - 1
@@ -374,13 +393,16 @@ class CueAnalysis:
                 start = y
                 x = y - 1
                 continue
-            if w in _BOUNDARY or lows[x] in _QUOTE_CHARS or (w in ("-", "–") and not self._glued(x)):
+            if w in _BOUNDARY or w in _QUOTE_CHARS or (w in ("-", "–") and not self._glued(x)):
                 break
-            if self._is_subord(x) or w in c.aux or self._live_cue(x):
+            if (w in subords and self._is_subord(x)) or w in aux:
+                break
+            cue = cue_at.get(x)
+            if cue is not None and not cue.rejected:
                 break
             if w in _CONJUNCTIONS and (x - 1 < lo or lows[x - 1] == ","):
                 break
-            if self._verbish(x) and not t.is_cap(x):
+            if (w in finite or w.endswith("ed")) and self._verbish(x) and not t.is_cap(x):
                 break
             start = x
             x -= 1
@@ -391,18 +413,17 @@ class CueAnalysis:
         if start > k:
             return None
         if lows[start] in c.preps or (lows[start] in c.time_words and not t.is_cap(start)):
-            run = self._last_cap_run(start, k + 1)
-            return run
+            return self._last_cap_run(start, k + 1)
         return (start, k + 1)
 
     def _verbish(self, x: int) -> bool:
         """Whether token ``x`` looks like a finite verb (not a participle modifier)."""
-        t, c = self.t, self.c
-        w = t.lows[x]
-        if w in c.finite:
+        lows = self.t.lows
+        w = lows[x]
+        if w in self.c.finite:
             return True
-        if len(w) > 4 and w.endswith("ed") and t.lows[x + 1] != "by":
-            prev = t.lows[x - 1]
+        if len(w) > 4 and w.endswith("ed") and lows[x + 1] != "by":
+            prev = lows[x - 1]
             if prev in ("-", "–") and self._glued(x - 1):
                 return False  # "Bengaluru-based", "state-owned"
             return prev not in _DETERMINERS and not prev.endswith("ly")
@@ -454,15 +475,16 @@ class CueAnalysis:
     def _right_np(self, r: int, hi: int) -> tuple[int, int] | None:
         """The noun phrase that starts at token ``r`` ("said Jiang Xiaojuan, a professor
         at ...", "according to data from the ministry")."""
-        lows = self.t.lows
         t, c = self.t, self.c
+        lows, spaces = t.lows, t.spaces
         if lows[r] in _CONJUNCTIONS or self._is_subord(r):
             return None
+        preps, time_words, subords, aux, finite = c.preps, c.time_words, c.subords, c.aux, c.finite
         x = r
         end = r
         while x < hi and x - r < 24:
             w = lows[x]
-            if t.is_space(x) or w in _SENT_END or w in (";", ":") or lows[x] in _QUOTE_CHARS:
+            if spaces[x] or w in _SENT_END or w in (";", ":") or w in _QUOTE_CHARS:
                 break
             if w == "(":
                 y = x + 1
@@ -476,24 +498,27 @@ class CueAnalysis:
                 if x > r and self._appositive_like(x + 1, self._next_comma(x + 1, hi)) and self._name_like(r, x):
                     end = self._next_comma(x + 1, hi)
                 break
-            if w in c.preps:
+            if w in preps:
                 inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (lows[x + 1] == "the" and t.is_cap(x + 2)))
                 after_noun = (
                     x > r
                     and not t.is_cap(x - 1)
                     and (lows[x - 1] in c.person_roles or lows[x - 1] in c.data_nouns or lows[x - 1] in c.group_nouns)
                 )
-                publisher = w in c.publisher_links and x > r and lows[x - 1] in c.publisher_links | c.data_nouns
+                publisher = w in c.publisher_links and x > r and lows[x - 1] in c.publisher_or_data
                 if not (w in ("of", "for", "from", "at", "by", "in") and (inside_name or after_noun or publisher)):
                     break
                 if w == "by" and not publisher:
                     break
             elif (
-                (w in c.time_words and not t.is_cap(x))
-                or (w in c.time_words and x > r and w in _WEEKDAYS)
-                or self._is_subord(x)
-                or w in c.aux
-                or (self._verbish(x) and not (w in c.publisher_links and lows[x + 1] == "by"))
+                (w in time_words and (not t.is_cap(x) or (x > r and w in _WEEKDAYS)))
+                or (w in subords and self._is_subord(x))
+                or w in aux
+                or (
+                    (w in finite or w.endswith("ed"))
+                    and self._verbish(x)
+                    and not (w in c.publisher_links and lows[x + 1] == "by")
+                )
             ):
                 break
             x += 1
@@ -575,7 +600,7 @@ class CueAnalysis:
             if r2 > r:
                 cue.addressee = (r, r2)
                 r = self._skip_right(r2, hi)
-        if r >= hi or t.is_space(r):
+        if r >= hi or t.spaces[r]:
             return
         w = lows[r]
         if w in _SENT_END or w in (",", ";", ")"):
@@ -601,7 +626,7 @@ class CueAnalysis:
                 if lw == "that":
                     self._set_complement(cue, x + 1, "that")
                     return
-                if lw in _BOUNDARY or t.is_space(x) or self._live_cue(x):
+                if lw in _BOUNDARY or t.spaces[x] or self._live_cue(x):
                     if lows[x] in _QUOTE_CHARS and to_ok and lows[x - 1] == "to":
                         self._set_complement(cue, x - 1, "to")
                     return
@@ -641,14 +666,14 @@ class CueAnalysis:
 
     def _more_addressee(self, x: int, hi: int) -> int:
         """Past further addressee nouns: "a press conference", "Deutschlandfunk radio"."""
-        while x < hi and self.t.low(x) in self.c.addressees:
+        while x < hi and self.t.lows[x] in self.c.addressees:
             x += 1
         return x
 
     def _set_complement(self, cue: _Cue, start: int, kind: str) -> None:
-        t = self.t
+        lows, spaces = self.t.lows, self.t.spaces
         hi = cue.hi
-        while start < hi and (t.lows[start] in (",", "that") or t.is_space(start)):
+        while start < hi and (lows[start] in (",", "that") or spaces[start]):
             start += 1
         if start >= hi:
             return
@@ -661,56 +686,61 @@ class CueAnalysis:
     def _clause_end(self, start: int, hi: int) -> int:
         """Where a reported clause that starts at ``start`` ends: the sentence end, or
         before ", adding that", ", according to", "and said", a following quote, ..."""
-        lows = self.t.lows
-        t, c = self.t, self.c
+        lows, spaces = self.t.lows, self.t.spaces
         limit = min(hi, start + 150)
-        x = start
-        while x < limit:
+        for x in range(start, limit):
             w = lows[x]
-            if t.is_space(x) or w == ";":
+            if w not in _CLAUSE_STOPS and not spaces[x]:
+                continue
+            if spaces[x] or w == ";":
                 return x
             if w == ",":
+                c = self.c
                 n1 = lows[x + 1]
-                if n1 in self.c.ing_cues or n1 in c.breakers or n1 == "according":
+                if n1 in c.ing_cues or n1 in c.breakers or n1 == "according":
                     return x
                 if self._attribution_follows(x + 1, limit):
                     return x
                 if n1 in _CONJUNCTIONS and self._cue_follows(x + 2, limit):
                     return x
-                if t.word(x + 1) in '“«„"‘' and x + 1 < limit and t.word(x + 1):
+                if n1 and n1 in '“«„"‘' and x + 1 < limit:
                     return x
-            elif (w in _CONJUNCTIONS and self._cue_follows(x + 1, limit)) or (w == "according" and lows[x + 1] == "to"):
+            elif w == "according":
+                if lows[x + 1] == "to":
+                    return x
+            elif self._cue_follows(x + 1, limit):  # "and", "but", "or"
                 return x
-            x += 1
         return limit
 
     def _attribution_follows(self, x: int, limit: int) -> bool:
         """ "..., it said in a statement": an attribution closes the reported clause
         (not a relative clause: "..., which it described as ...")."""
-        lows = self.t.lows
-        if self._is_subord(x):
+        t = self.t
+        lows, spaces = t.lows, t.spaces
+        if lows[x] in self.c.subords and self._is_subord(x):
             return False
+        cue_at, aux = self.cue_at, self.c.aux
         for y in range(x, min(limit, x + 7)):
-            cue = self.cue_at.get(y)
+            cue = cue_at.get(y)
             if cue is not None and not cue.rejected and cue.word.form in ("past", "third"):
                 return True
-            if lows[y] in (",", ";", ".", "that", ":") or self.t.is_space(y) or lows[y] in self.c.aux:
+            w = lows[y]
+            if w in (",", ";", ".", "that", ":") or spaces[y] or w in aux:
                 return False
         return False
 
     def _cue_follows(self, x: int, limit: int) -> bool:
         """Whether a cue (a verb of saying, perhaps after a pronoun or adverb) or a
         negation verb starts at token ``x``: "and said", "but it reiterated"."""
-        lows = self.t.lows
-        _t, c = self.t, self.c
+        lows, c, cue_at = self.t.lows, self.c, self.cue_at
         for y in range(x, min(limit, x + 3)):
             w = lows[y]
-            cue = self.cue_at.get(y)
+            cue = cue_at.get(y)
             if cue is not None and cue.word.form != "ing":
                 return True
-            if w in _NEG_GOVERNORS and y == x and w in ("refused", "declined", "failed"):
+            if y == x and w in ("refused", "declined", "failed"):
                 return True
-            if not (w in self.c.pronouns or w in c.adverbs):
+            if not (w in c.pronouns or w in c.adverbs):
                 return False
         return False
 

@@ -8,10 +8,14 @@ marks that never close (reported as warnings, never raised).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-_MARK = re.compile("[\"“”„«»'‘’]")
+# every mark; an apostrophe between two letters or digits ("company's", "don’t") is left
+# out: in every state of the scan it neither opens, closes nor nests a quote
+# (the mark comes first in the pattern, so that the other characters fail at once)
+_MARK = re.compile('["“”„«»\'‘’](?:(?<=["“”„«»‘])|(?![^\\W_])|(?<![^\\W_].))')
 _DOUBLE_OPENERS = "“„«"
 _DOUBLE_CLOSERS = "”»"
 _OPEN_CONTEXT = ' \t\n\r([{—–-/\u00a0"“„«‘'
@@ -99,20 +103,18 @@ def scan_quotes(text: str, paragraphs: list[tuple[int, int]], elisions: frozense
     ``elisions`` are words that start with an apostrophe ("'em") and open no quote."""
     warnings = _Warnings()
     quotes: list[MarkedQuote] = []
+    sink = _Sink(quotes, warnings, elisions)
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
-    k = 0
+    mark_starts = [pos for pos, _ in marks]
     carry: _Open | None = None
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        while k < len(marks) and marks[k][0] < p_start:
-            k += 1
-        first = k
-        while k < len(marks) and marks[k][0] < p_end:
-            k += 1
-        para_marks = marks[first:k]
+        first = bisect.bisect_left(mark_starts, p_start)
+        k = bisect.bisect_left(mark_starts, p_end, first)
+        if first == k:
+            carry = None  # a paragraph without marks ends any quote carried into it
+            continue
         next_start = paragraphs[p_index + 1][0] if p_index + 1 < len(paragraphs) else None
-        carry = _scan_paragraph(
-            text, para_marks, (p_start, p_end), next_start, carry, _Sink(quotes, warnings, elisions)
-        )
+        carry = _scan_paragraph(text, marks[first:k], (p_start, p_end), next_start, carry, sink)
     quotes.sort(key=lambda q: q.parts[0][0])
     return ScanResult(quotes, warnings.finish())
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .quote_lexicon import CueWord
 from .quote_marks import MarkedQuote
@@ -33,7 +33,7 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "there", "t
 _FIRST_SECOND = frozenset({"i", "we", "you", "me", "us"})
 _HISTORY = 40  # how far back speakers are searched (keeps long documents linear)
 _MODALS = frozenset({"can", "could", "may", "might", "will", "would", "should", "must", "shall"})
-_NEG_GOVERNORS = frozenset({"refused", "declined", "failed", "did", "does", "would", "could"})
+_CLAUSE_STOPS = frozenset({";", ",", "and", "but", "or", "according"})  # words that may end a reported clause
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "by", "from", "until", "before", "after"})
 _PRONOUN_SECTIONS = {
     "pronouns_male": "male",
@@ -113,19 +113,22 @@ class _Mention:
 
 
 class _Tokens:
-    """Cheap token access over numpy arrays of the doc (no Token objects). The lists
-    carry two empty entries at the end, so that indices -2..n+1 read as "no token"."""
+    """Cheap token access over numpy arrays of the doc (no Token objects): ``starts``,
+    ``ends``, ``lows`` (lower-cased words), ``spaces`` (whitespace tokens), sentence
+    starts. ``lows`` and ``spaces`` carry two empty entries at the end, so that indices
+    -2..n+1 read as "no token"; the hot loops index them directly."""
 
     def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
         self.text = text
         self.n = len(doc)
         if self.n:
-            arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
-            starts = arr[:, 0].astype(np.int64)
+            arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE]).view(np.int64)
+            starts = arr[:, 0]
             self.starts: list[int] = starts.tolist()
-            self.ends: list[int] = (starts + arr[:, 1].astype(np.int64)).tolist()
-            sents = np.flatnonzero(arr[:, 2] == 1).tolist()
-            self.space_tokens: list[int] = np.flatnonzero(arr[:, 3] == 1).tolist()
+            self.ends: list[int] = (starts + arr[:, 1]).tolist()
+            sents = (arr[:, 2] == 1).nonzero()[0].tolist()
+            self.space_tokens: list[int] = arr[:, 3].nonzero()[0].tolist()
         else:
             self.starts, self.ends, sents, self.space_tokens = [], [], [], []
         if not sents or sents[0] != 0:
@@ -146,9 +149,6 @@ class _Tokens:
             return self.text[self.starts[i] : self.ends[i]]
         return ""
 
-    def low(self, i: int) -> str:
-        return self.lows[i]
-
     def sentence(self, i: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, i) - 1
         lo = self.sent_starts[k]
@@ -162,9 +162,6 @@ class _Tokens:
     def from_char(self, char: int) -> int:
         """The first token that starts at or after ``char``."""
         return bisect.bisect_left(self.starts, char)
-
-    def is_space(self, i: int) -> bool:
-        return self.spaces[i]
 
     def paragraphs(self) -> list[tuple[int, int]]:
         """Paragraph ranges: the breaks are whitespace tokens with a newline that are
@@ -190,6 +187,17 @@ class _Tokens:
         """Character range of tokens [a, b)."""
         return self.starts[a], self.ends[b - 1]
 
+    def span(self, start: int, end: int, label: str) -> Span | None:
+        """The span of the characters [start, end), widened to whole tokens
+        (``make_span`` without its values; cheaper where the range is token-aligned)."""
+        a = bisect.bisect_left(self.starts, start)
+        if a < self.n and self.starts[a] == start:
+            b = bisect.bisect_left(self.ends, end, a)
+            if b < self.n and self.ends[b] == end:
+                return Span(self.doc, a, b + 1, label=label)
+        span = self.doc.char_span(start, end, label=label, alignment_mode="expand")
+        return span if span is not None and len(span) else None
+
 
 _NAME_LINKS = frozenset(
     {"of", "for", "and", "bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"}
@@ -199,6 +207,7 @@ _ANY_QUOTE_MARK = re.compile("[\"“”„«»‘]|(?:^|\\s)'")
 _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
+_RELATIVES = frozenset({"who", "which", "that", "whose"})
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
@@ -215,12 +224,25 @@ def _copy_inherited(sp: _Speaker) -> _Speaker:
                     is_data=sp.is_data, gender=sp.gender)  # fmt: skip
 
 
-def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+def _words(text: str, start: int = 0, end: int | None = None, cap: int = 1 << 30) -> int:
+    """The number of words in ``text[start:end]``, counted up to ``cap`` (the rules only
+    compare it with small numbers, and a quote may be long)."""
+    n = 0
+    for _ in _WORD.finditer(text, start, len(text) if end is None else end):
+        n += 1
+        if n >= cap:
+            break
+    return n
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def _word_count(text: str, parts: list[tuple[int, int]]) -> int:
-    return sum(_words(text[s:e]) for s, e in parts)
+def _word_count(text: str, parts: list[tuple[int, int]], cap: int) -> int:
+    """The number of words in the parts, counted up to ``cap``."""
+    n = 0
+    for s, e in parts:
+        n += _words(text, s, e, cap - n)
+        if n >= cap:
+            break
+    return n

@@ -13,7 +13,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..spans import GROUPS, make_span
+from ..spans import GROUPS, set_span_values
 from .quote_model import (
     _CONJUNCTIONS,
     _DEFINITE,
@@ -21,6 +21,7 @@ from .quote_model import (
     _HISTORY,
     _ORG_LINKS,
     _PERSON_LINKS,
+    _RELATIVES,
     _Candidate,
     _copy_inherited,
     _Mention,
@@ -29,6 +30,10 @@ from .quote_model import (
 
 if TYPE_CHECKING:
     from .quote_model import _Tokens
+
+
+_TRAILING_PARENTHESES = re.compile(r"\s*\([^)]*\)$")
+_NP_WORD = re.compile(r"[\w'-]+")
 
 
 class SpeakerResolution:
@@ -105,23 +110,24 @@ class SpeakerResolution:
 
     def _resolve_np(self, np_range: tuple[int, int], history: list[_Speaker], cataphora: bool) -> _Speaker | None:
         t, c = self.t, self.c
+        lows = t.lows
         a, b = np_range
         # drop a leading "and"/adverb and a trailing comma
-        while a < b and (t.lows[a] in _CONJUNCTIONS or t.lows[a] in (",", ":")):
+        while a < b and (lows[a] in _CONJUNCTIONS or lows[a] in (",", ":")):
             a += 1
-        while b > a and t.lows[b - 1] in (",", ":", "."):
+        while b > a and lows[b - 1] in (",", ":", "."):
             b -= 1
         if a >= b:
             return None
-        start_char, end_char = t.chars(a, b)
+        start_char, end_char = t.starts[a], t.ends[b - 1]
         head_end = self._head_end(a, b)
-        if head_end - a > 2 and t.lows[head_end - 1] == ")":
+        if head_end - a > 2 and lows[head_end - 1] == ")":
             for y in range(head_end - 2, max(a, head_end - 10), -1):
-                if t.lows[y] == "(":
+                if lows[y] == "(":
                     head_end = y
                     break
         head = (a, head_end)
-        head_words = [t.lows[x] for x in range(a, head_end)]
+        head_words = lows[a:head_end]
         # a pronoun
         if head_end - a == 1 and head_words[0] in c.pronouns:
             mention = self._mention_over(start_char, end_char)
@@ -137,12 +143,12 @@ class SpeakerResolution:
         if self._data_headed(a, head_end, b):
             return self._resolve_data(a, b, head, history)
         # entities inside the head
-        mentions = self._mentions_in(*t.chars(*head))
+        mentions = self._mentions_in(t.starts[a], t.ends[head_end - 1])
         last_word = head_words[-1]
         role_head = last_word in c.person_roles or last_word in c.titles
-        persons = [m for m in mentions if m.label == "PERSON" and m.kind != "pronoun"]
-        if persons:
-            return self._from_mention(persons[-1], a, b)
+        for m in reversed(mentions):  # the last person named
+            if m.label == "PERSON" and m.kind != "pronoun":
+                return self._from_mention(m, a, b)
         heads = [m for m in mentions if not self._modifier_mention(m)]
         if heads and not role_head:
             return self._from_mention(heads[-1], a, b)
@@ -187,43 +193,48 @@ class SpeakerResolution:
 
     def _data_headed(self, a: int, head_end: int, b: int) -> bool:
         t, c = self.t, self.c
+        lows, data_nouns = t.lows, c.data_nouns
         last = head_end - 1
-        if t.lows[last] in c.data_nouns and not t.is_cap(last):
+        if lows[last] in data_nouns and not t.is_cap(last):
             return True
         for x in range(a, head_end):
-            if t.lows[x] in c.data_nouns and t.lows[x + 1] in c.publisher_links and not t.is_cap(x + 1):
-                return (not t.is_cap(x)) or x == a
-            if x == a and t.lows[x] in c.data_nouns and t.lows[x + 1] in ("the", "a", "an"):
-                return True  # "figures the ministry released"
+            if lows[x] in data_nouns:
+                nxt = lows[x + 1]
+                if nxt in c.publisher_links and not t.is_cap(x + 1):
+                    return (not t.is_cap(x)) or x == a
+                if x == a and nxt in ("the", "a", "an"):
+                    return True  # "figures the ministry released"
         return False
 
     def _head_end(self, a: int, b: int) -> int:
         """End of the head of a noun phrase: before a preposition that is not inside a
         name, a participle ("chaired by"), a relative pronoun or a comma."""
-        lows = self.t.lows
         t, c = self.t, self.c
-        for x in range(a, b):
+        lows = t.lows
+        preps, finite, publisher_links = c.preps, c.finite, c.publisher_links
+        for x in range(a + 1, b):  # the first word always belongs to the head
             w = lows[x]
-            if w in (",", "(") and x > a:
+            if w == "," or w == "(":
                 if w == "(" and x + 2 < b and lows[x + 2] == ")":
                     continue
                 return x
             if w == ")":
                 continue
-            if x > a and w in ("who", "which", "that", "whose"):
+            if w in _RELATIVES:
                 return x
-            if x > a and w in c.preps:
+            if w in preps:
                 prev = lows[x - 1]
                 if t.is_cap(x - 1):  # "Analysts at X" opening a sentence; not "Office for X"
                     head_noun = x - 1 == a and prev in c.person_roles
+                    inside_name = t.is_cap(x + 1) or (lows[x + 1] == "the" and t.is_cap(x + 2))
                 else:
                     head_noun = prev in c.person_roles or prev in c.group_nouns or prev in c.data_nouns
-                inside_name = t.is_cap(x - 1) and (t.is_cap(x + 1) or (lows[x + 1] == "the" and t.is_cap(x + 2)))
+                    inside_name = False
                 if head_noun or not inside_name:
                     return x
-            if x > a and self._verbish(x) and lows[x + 1] == "by":
-                return x
-            if x > a and w in c.publisher_links and lows[x + 1] == "by":
+            # a verb or a publisher link before "by" ("released by"); an -ed word before
+            # "by" is no verb for ``_verbish``, so only the known finite forms count
+            if lows[x + 1] == "by" and (w in finite or w in publisher_links):
                 return x
         return b
 
@@ -247,6 +258,16 @@ class SpeakerResolution:
                 out.append(ms[k])
             k += 1
         return out
+
+    def _has_mention(self, start: int, end: int) -> bool:
+        """Whether an entity mention lies in [start, end) (``_mentions_in`` is not empty)."""
+        ms = self.mentions
+        k = bisect.bisect_left(self.mention_starts, start)
+        while k < len(ms) and ms[k].start < end:
+            if ms[k].end <= end:
+                return True
+            k += 1
+        return False
 
     def _mention_index(self, start: int) -> int:
         return bisect.bisect_left(self.mention_starts, start)
@@ -289,7 +310,7 @@ class SpeakerResolution:
             a += 1
         s, e = t.chars(a, b)
         name = self.text[s:e]
-        name = re.sub(r"\s*\([^)]*\)$", "", name)
+        name = _TRAILING_PARENTHESES.sub("", name)
         words = name.split()
         is_org = any(w.lower().strip(".,") in c.org_words for w in words)
         if len(words) == 1 and not is_org and not name.isupper():
@@ -392,14 +413,11 @@ class SpeakerResolution:
             m = self._recent_mention(start, ("PERSON",), kind, skip_content=True)
             # a speaker is vetoed only by firm evidence (a title, an earlier pronoun): the
             # entities' gender hint is a guess from nearby pronouns, good enough for names
-            sp = next(
-                (
-                    x
-                    for x in reversed(history[-_HISTORY:])
-                    if x.person is not False and self._firm_gender(x) in (None, kind)
-                ),
-                None,
-            )
+            sp = None
+            for x in reversed(history[-_HISTORY:]):
+                if x.person is not False and self._firm_gender(x) in (None, kind):
+                    sp = x
+                    break
             if sp is not None and (m is None or sp.at >= m.start):
                 self._learn_gender(sp.entity, sp.text, kind)
                 if sp.entity:
@@ -462,8 +480,9 @@ class SpeakerResolution:
     def _in_content(self, char: int) -> bool:
         """Whether ``char`` lies in the words of another quotation than the one being
         resolved (its own words may name its speaker: "Halbach expects ..., it said")."""
-        if any(s <= char < e for s, e in self.current_parts):
-            return False
+        for s, e in self.current_parts:
+            if s <= char < e:
+                return False
         ranges = self.content_ranges
         k = bisect.bisect_right(ranges, (char, 1 << 62)) - 1
         return k >= 0 and ranges[k][0] <= char < ranges[k][1]
@@ -502,11 +521,12 @@ class SpeakerResolution:
         return None
 
     def _add_pronoun_mention(self, start: int, end: int, entity: str, label: str, kind: str = "pronoun") -> None:
-        if any(m.start == start and m.end == end for m in self._mentions_in(start, end)):
+        if self._mention_over(start, end) is not None:
             return
-        span = make_span(self.doc, start, end, label, entity=entity, kind=kind, rule="quotes.speaker_" + kind)
+        span = self.t.span(start, end, label)
         if span is None:
             return
+        set_span_values(span, {"entity": entity, "kind": kind, "rule": "quotes.speaker_" + kind})
         group = self.doc.spans.get(GROUPS["entities"], None)
         if group is None:
             self.doc.spans[GROUPS["entities"]] = [span]
@@ -587,12 +607,12 @@ class SpeakerResolution:
         best: tuple[int, dict[str, Any]] | None = None
         for cluster in self.clusters.values():
             if cluster.get("label") == "PERSON":
+                if not is_person:
+                    continue
                 titles = " ".join(cluster.get("titles") or []).lower().split()
-                ok = is_person and all(w in titles for w in words)
-            else:
-                name = (cluster.get("name") or "").lower().split()
-                ok = not is_person and noun in name
-            if not ok:
+                if not all(w in titles for w in words):
+                    continue
+            elif is_person or noun not in (cluster.get("name") or "").lower().split():
                 continue
             last = self._last_mention_before(cluster["id"], before)
             key = last if last is not None else (-1 if cataphora else None)
@@ -607,7 +627,7 @@ class SpeakerResolution:
             return _Speaker(cluster["id"], self.text[s:e], (s, e), person=cluster.get("label") == "PERSON")
         # earlier speakers described with the same noun ("the agency" -> "the Japan Tourism Agency")
         for sp in reversed(history[-_HISTORY:]):
-            np_words = re.findall(r"[\w'-]+", sp.np_text.lower())
+            np_words = _NP_WORD.findall(sp.np_text.lower())
             if noun in np_words and (sp.entity or sp.text):
                 words = self.text[s:e] if sp.entity else sp.text
                 return _Speaker(sp.entity, words, (s, e), person=sp.person, np_text=sp.np_text)

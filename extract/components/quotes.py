@@ -29,6 +29,7 @@ Modules: ``quote_marks`` (the scan), ``quote_lexicon`` (word lists from
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import Any
 
@@ -36,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, make_span, span_values
+from ..spans import GROUPS, doc_data, doc_text, set_span_values, values_at
 from .article import is_hard_wrapped
 from .quote_cues import CueAnalysis
 from .quote_lexicon import Lexicon, load_lexicon
@@ -83,12 +84,25 @@ RULES = {
 mixed quotations use the indirect ids with the prefix ``mixed.``."""
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _inside(char: int, parts: list[tuple[int, int]]) -> bool:
+    """Whether ``char`` lies strictly inside one of the parts."""
+    for s, e in parts:  # noqa: SIM110 (a plain loop: cheaper than any() over a generator)
+        if s < char < e:
+            return True
+    return False
+
+
 class QuotesComponent:
     """Finds quotations and their speakers; see the module docstring."""
 
     def __init__(self, nlp: Language, name: str = "newsfacts_quotes") -> None:
         self.name = name
         self.lex: Lexicon = load_lexicon()
+        self.headline_label = nlp.vocab.strings.add("headline")
+        self.dateline_label = nlp.vocab.strings.add("dateline")
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher.add("CUE", [nlp.make_doc(phrase) for phrase in self.lex.cues])
         w = self.lex.words
@@ -109,6 +123,7 @@ class QuotesComponent:
         self.breakers = w["clause_breakers"]
         self.continuations = w["continuations"]
         self.corporate = w["corporate_nouns"]
+        self.publisher_or_data = self.publisher_links | self.data_nouns
         self.allowed_governors = w["allowed_governors"]
         self.org_words = w["org_words"]
         self.elisions = w["elisions"]
@@ -122,17 +137,19 @@ class QuotesComponent:
     # ------------------------------------------------------------------ entry point
 
     def __call__(self, doc: Doc) -> Doc:
-        ensure_extensions()
         data = doc_data(doc)
-        doc.spans[GROUPS["quotations"]] = []
         data["quotations"] = []
-        text = doc_text(doc)
-        if not text.strip() or len(doc) == 0:
+        text = data.get("text")
+        if text is None:
+            text = doc_text(doc)
+        if not text or text.isspace() or len(doc) == 0:  # (no copy of the text, as strip() makes)
+            doc.spans[GROUPS["quotations"]] = []
             return doc
         matches = self.matcher(doc)
         if not matches and ":" not in text and _ANY_QUOTE_MARK.search(text) is None:
+            doc.spans[GROUPS["quotations"]] = []
             return doc  # no cue, no quote mark, no "CLAUSE: SOURCE" headline
-        run = _Run(self, doc, text, matches)
+        run = _Run(self, doc, data, text, matches)
         quotations = run.extract()
         data["quotations"] = quotations
         if run.warnings:
@@ -140,8 +157,9 @@ class QuotesComponent:
         spans = []
         for q in quotations:
             for start, end in q["parts"]:
-                span = make_span(doc, start, end, q["kind"], quote=q["id"])
+                span = run.t.span(start, end, q["kind"])
                 if span is not None:
+                    set_span_values(span, {"quote": q["id"]})
                     spans.append(span)
         doc.spans[GROUPS["quotations"]] = spans
         return doc
@@ -150,28 +168,33 @@ class QuotesComponent:
 class _Run(CueAnalysis, SpeakerResolution):
     """The work on one doc."""
 
-    def __init__(self, comp: QuotesComponent, doc: Doc, text: str, matches: list[tuple[int, int, int]]) -> None:
+    def __init__(
+        self, comp: QuotesComponent, doc: Doc, data: dict[str, Any], text: str, matches: list[tuple[int, int, int]]
+    ) -> None:
         self.matches = matches
         self.c = comp
         self.lex = comp.lex
         self.doc = doc
+        self.data = data
         self.text = text
         self.t = _Tokens(doc, text)
         self.warnings: list[dict[str, Any]] = []
-        self.zones = annotated_ranges(doc)
+        zones = data.get("zones")  # as ``annotated_ranges(doc)``, from the data read once
+        self.zones: list[tuple[int, int]] = [tuple(r) for r in zones["annotate"]] if zones else [(0, len(text))]
         self.headline: tuple[int, int] | None = None
         self.dateline_end: int | None = None
         for span in doc.spans.get(GROUPS["article"], []):
-            if span.label_ == "headline":
+            label = span.label  # a hash: cheaper than reading ``label_`` back as a string
+            if label == comp.headline_label:
                 self.headline = (span.start_char, span.end_char)
-            elif span.label_ == "dateline":
+            elif label == comp.dateline_label:
                 end = span.end_char
                 m = _DATELINE_TAIL.match(text, end)
                 self.dateline_end = m.end() if m else end
         self.mentions = self._entity_mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self._mentions_by_entity: dict[str, list[int]] | None = None
-        self.clusters = {c["id"]: c for c in doc_data(doc).get("entities") or []}
+        self.clusters = {c["id"]: c for c in data.get("entities") or []}
         self._occurrence_cache: dict[str, list[int]] = {}
         self.genders: dict[str, str] = {}
         self.content_ranges: list[tuple[int, int]] = []
@@ -183,12 +206,13 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def _entity_mentions(self) -> list[_Mention]:
         out = []
-        for span in self.doc.spans.get(GROUPS["entities"], []):
-            s, e = span.start_char, span.end_char
-            v = span_values(span)
+        doc = self.doc
+        for span in doc.spans.get(GROUPS["entities"], []):
+            s, e, label = span.start_char, span.end_char, span.label
+            v = values_at(doc, s, e, label)
             if v.get("entity"):
                 out.append(_Mention(s, e, v["entity"], v.get("kind", "name"), span.label_))
-        out.sort(key=lambda m: (m.start, m.end))
+        out.sort(key=operator.attrgetter("start", "end"))
         return out
 
     def in_zones(self, start: int, end: int) -> bool:
@@ -203,7 +227,7 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def extract(self) -> list[dict[str, Any]]:
         text = self.text
-        if doc_data(self.doc).get("zones") is not None:
+        if self.data.get("zones") is not None:
             # the article component made each paragraph start a sentence
             paragraphs = self.t.paragraphs()
         else:
@@ -213,7 +237,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.para_starts = [p[0] for p in paragraphs]
         scan = scan_quotes(text, paragraphs, self.c.elisions)
         self.warnings.extend(scan.warnings)
-        counts = [_word_count(text, q.parts) for q in scan.quotes]
+        counts = [_word_count(text, q.parts, 4) for q in scan.quotes]
         marked = [q for q, n in zip(scan.quotes, counts, strict=True) if n >= 4]
         # a short passage is a quotation only when it is spoken: it opens its sentence,
         # ends in punctuation and has its attribution next to it ("Why now?" he asked)
@@ -228,6 +252,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.quote_ranges.sort()
         self.marked = marked
         self.cues = self._find_cues()
+        self.cue_starts = [cue.i for cue in self.cues]
         self.cue_at = {}
         for cue in self.cues:
             self.cue_at.setdefault(cue.i, cue)
@@ -310,12 +335,12 @@ class _Run(CueAnalysis, SpeakerResolution):
         lows = self.t.lows
         t = self.t
         x = close_tok + 1
-        while x < t.n and lows[x] in (",", "—", "–", "-") and not t.is_space(x):
+        while x < t.n and lows[x] in (",", "—", "–", "-") and not t.spaces[x]:
             x += 1
-        if x >= t.n or t.is_space(x):
+        if x >= t.n or t.spaces[x]:
             return None
         for y in range(x, min(t.n, x + 18)):
-            if t.is_space(y) or lows[y] in _QUOTE_CHARS:
+            if t.spaces[y] or lows[y] in _QUOTE_CHARS:
                 return None
             cue = self.cue_at.get(y)
             if cue is None:
@@ -333,7 +358,7 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def _only_skippable(self, a: int, b: int) -> bool:
         c = self.c
-        return all(self.t.low(x) in c.adverbs for x in range(a, b))
+        return all(self.t.lows[x] in c.adverbs for x in range(a, b))
 
     def _attribution_before(self, open_tok: int, open_char: int) -> tuple[_Cue | None, str]:
         """The cue before an opening mark: He added: "..." / Lin said, "..."."""
@@ -341,23 +366,21 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         b = open_tok - 1
         para_start = self._paragraph_start(open_char)
-        while b >= 0 and t.is_space(b) and "\n" not in t.word(b):
+        while b >= 0 and t.spaces[b] and "\n" not in t.word(b):
             b -= 1
-        if b >= 0 and t.is_space(b) and para_start == open_char:
+        if b >= 0 and t.spaces[b] and para_start == open_char:
             # a paragraph that ends with a colon introduces the quote paragraph after it
-            while b >= 0 and t.is_space(b):
+            while b >= 0 and t.spaces[b]:
                 b -= 1
             if b < 0 or lows[b] != ":":
                 return None, ""
             para_start = self._paragraph_start(t.starts[b])
-        if b < 0 or t.is_space(b) or lows[b] not in (":", ",", "—", "–"):
+        if b < 0 or t.spaces[b] or lows[b] not in (":", ",", "—", "–"):
             return None, ""
-        floor = max(0, b - 45)
-        for y in range(b - 1, floor - 1, -1):
-            if t.starts[y] < para_start:
-                break
-            cue = self.cue_at.get(y)
-            if cue is None or cue.word.lemma == "according to":
+        # the cues among the 45 tokens before the mark, in its paragraph, nearest first
+        lowest = max(0, b - 45, t.from_char(para_start))
+        for cue in self._cues_between(lowest, b - 1):
+            if cue.word.lemma == "according to":
                 continue
             if cue.in_quote or cue.consumed:
                 return None, ""
@@ -373,6 +396,12 @@ class _Run(CueAnalysis, SpeakerResolution):
             return None, ""
         return None, ""
 
+    def _cues_between(self, first: int, last: int) -> list[_Cue]:
+        """The cues that start at tokens ``first``..``last``, the last one first."""
+        starts = self.cue_starts
+        a, b = bisect.bisect_left(starts, first), bisect.bisect_right(starts, last)
+        return self.cues[a:b][::-1]
+
     def _speaker_of(self, cue: _Cue) -> tuple[int, int] | None:
         gov = cue.speaker_cue()
         return gov.subject if gov is not None else None
@@ -387,7 +416,7 @@ class _Run(CueAnalysis, SpeakerResolution):
             return True
         t = self.t
         b = open_tok - 1
-        while b >= 0 and t.is_space(b):
+        while b >= 0 and t.spaces[b]:
             b -= 1
         return b < 0 or t.lows[b] in _SENT_END or (t.lows[b] in ("”", '"') and t.lows[b - 1] in _SENT_END)
 
@@ -423,7 +452,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         if not gap or gap[-1] not in ",.:;—":
             return False
         inner = gap[:-1]
-        if re.search(r"[.!?]\s", inner):
+        if _SENTENCE_BREAK.search(inner):
             return False
         cue_char = self.t.starts[prev.cue.i]
         return gap_start <= cue_char < gap_end
@@ -469,11 +498,10 @@ class _Run(CueAnalysis, SpeakerResolution):
 
     def _subject_ok(self, cue: _Cue, subject: tuple[int, int]) -> bool:
         """Whether the subject can be a source for this cue's tags."""
-        t, c = self.t, self.c
         tags = cue.word.tags
-        words = [t.lows[x] for x in range(*subject)]
         if "data" in tags:
-            return any(w in c.data_nouns for w in words)
+            data_nouns, lows = self.c.data_nouns, self.t.lows
+            return any(lows[x] in data_nouns for x in range(*subject))
         if "forecast" in tags:
             return self._speakerish(subject)
         return True
@@ -482,10 +510,11 @@ class _Run(CueAnalysis, SpeakerResolution):
         """Whether a phrase can name a source: a name, a pronoun, an entity, a role."""
         t, c = self.t, self.c
         a, b = subject
-        if any(m.start < t.ends[b - 1] and t.starts[a] < m.end for m in self._mentions_in(t.starts[a], t.ends[b - 1])):
+        if self._has_mention(t.starts[a], t.ends[b - 1]):
             return True
+        lows = t.lows
         for x in range(a, b):
-            w = t.lows[x]
+            w = lows[x]
             if t.is_cap(x) or w in c.person_roles or w in c.group_nouns or w in c.data_nouns or w in c.pronouns:
                 return True
         return False
@@ -518,7 +547,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         elif kind == "to" and not (core or "to" in tags):
             return None
         start, end = self._trim_clause(*t.chars(a, b))
-        if _words(self.text[start:end]) < 2:
+        if _words(self.text, start, end, 2) < 2:
             return None
         if cue.side == "participle":
             rule = "indirect.participle"
@@ -554,10 +583,10 @@ class _Run(CueAnalysis, SpeakerResolution):
         """Whether tokens [a, b) hold a finite verb (an auxiliary, a known verb form or
         a word in -ed that no determiner precedes)."""
         lows = self.t.lows
-        _t, c = self.t, self.c
+        aux, finite = self.c.aux, self.c.finite
         for x in range(a, min(b, a + 80)):
             w = lows[x]
-            if w in c.aux or w in c.finite:
+            if w in aux or w in finite:
                 return True
             if len(w) > 4 and w.endswith("ed") and lows[x - 1] not in _DETERMINERS:
                 return True
@@ -588,7 +617,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         if start_tok >= comma:
             return None
         start, end = self._trim_clause(t.starts[start_tok], t.ends[comma - 1])
-        if end <= start or _words(self.text[start:end]) < 2:
+        if end <= start or _words(self.text, start, end, 2) < 2:
             return None
         parts = [(start, end)]
         finite = self._has_finite(start_tok, comma)
@@ -599,10 +628,10 @@ class _Run(CueAnalysis, SpeakerResolution):
             more = self._predicate_after(tail, cue.hi)
             if more is None and not (
                 self._in_headline(start)
-                or (_words(self.text[start:end]) >= 6 and t.lows[start_tok] not in self.c.preps)
+                or (_words(self.text, start, end, 6) >= 6 and t.lows[start_tok] not in self.c.preps)
             ):
                 return None
-        if more is None and not finite and _words(self.text[start:end]) < 3:
+        if more is None and not finite and _words(self.text, start, end, 3) < 3:
             return None
         if self._overlaps_marked(start, end):
             return None
@@ -633,7 +662,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         x = self._skip_right(x, hi)
         y = x
         while y < hi and y - x < 12 and t.lows[y] != ",":
-            if t.lows[y] in _SENT_END or t.is_space(y) or t.lows[y] in ("that", ";", ":"):
+            if t.lows[y] in _SENT_END or t.spaces[y] or t.lows[y] in ("that", ";", ":"):
                 return None
             y += 1
         if y >= hi or t.lows[y] != "," or t.lows[y + 1] not in self.c.continuations:
@@ -650,7 +679,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         lows = self.t.lows
         t, c = self.t, self.c
         x = self._skip_right(x, hi)
-        if x >= hi or t.is_space(x):
+        if x >= hi or t.spaces[x]:
             return True
         w = lows[x]
         if w in _SENT_END or w == "," or w in c.subords or w in (";", ":", "—", "–"):
@@ -660,7 +689,7 @@ class _Run(CueAnalysis, SpeakerResolution):
             # ("told a press conference") up to the end of the sentence or a comma
             for y in range(x, min(hi, x + 20)):
                 lw = lows[y]
-                if lw in _SENT_END or lw == "," or t.is_space(y):
+                if lw in _SENT_END or lw == "," or t.spaces[y]:
                     return True
                 if lw == "that" or lows[y] in _QUOTE_CHARS or self._live_cue(y):
                     return False
@@ -679,7 +708,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         a, b = cue.complement
         start, end = self._trim_clause(*t.chars(a, b))
-        if end <= start or _words(self.text[start:end]) < 3:
+        if end <= start or _words(self.text, start, end, 3) < 3:
             return None
         if cue.comp_kind == "according_last":
             # a quote only relayed by a second source ("...," he added, according to X)
@@ -719,10 +748,10 @@ class _Run(CueAnalysis, SpeakerResolution):
             return []
         colon = line.index(":")
         left, right = line[:colon].strip(), line[colon + 1 :].strip()
-        if self._source_label(right) and _words(left) >= 3:
+        if self._source_label(right) and _words(left, cap=3) >= 3:
             clause = (hs, hs + len(line[:colon].rstrip()))
             label = (he - len(line[colon + 1 :].lstrip()), he)
-        elif self._source_label(left) and _words(right) >= 3:
+        elif self._source_label(left) and _words(right, cap=3) >= 3:
             label = (hs, hs + len(line[:colon].rstrip()))
             clause = (he - len(line[colon + 1 :].lstrip()), he)
         else:
@@ -772,8 +801,8 @@ class _Run(CueAnalysis, SpeakerResolution):
                 d = inside[0]
                 q = d.marked
                 assert q is not None
-                lead = _words(text[start : q.opens[0]])
-                trail = _words(text[q.close : end])
+                lead = _words(text, start, q.opens[0], 2)
+                trail = _words(text, q.close, end, 1)
                 if lead <= 1 and trail == 0:
                     d.rule = "direct.complement"
                     d.cue = ind.cue
@@ -788,8 +817,12 @@ class _Run(CueAnalysis, SpeakerResolution):
             ind.rule = "mixed." + ind.rule.split(".", 1)[1]
             marks = {q.opens[0] for q in (d.marked for d in inside) if q is not None}
             marks |= {q.close for q in (d.marked for d in inside) if q is not None}
-            ind.text = "".join(ch for pos, ch in enumerate(text[start:end], start) if pos not in marks)
-            ind.text = " ".join(ind.text.split())
+            pieces, pos = [], start  # the clause without the marks of the fragments
+            for mark in sorted(m for m in marks if start <= m < end):
+                pieces.append(text[pos:mark])
+                pos = mark + 1
+            pieces.append(text[pos:end])
+            ind.text = " ".join("".join(pieces).split())
             kept_indirect.append(ind)
         kept: list[_Candidate] = []
         for d in directs:
@@ -814,11 +847,11 @@ class _Run(CueAnalysis, SpeakerResolution):
             np_range = cand.speaker_np
             if cue is not None and np_range is not None and np_range[1] - np_range[0] == 1:
                 word = t.lows[np_range[0]]
-                char = t.starts[cue.i]
-                k = bisect.bisect_right(spans, (char, 1 << 62)) - 1
-                nested = any(s < char < e for s, e in spans[max(0, k - 3) : k + 1])
-                if nested and word in self.c.pronouns and word not in ("it", "they"):
-                    continue
+                if word in self.c.pronouns and word not in ("it", "they"):
+                    char = t.starts[cue.i]
+                    k = bisect.bisect_right(spans, (char, 1 << 62)) - 1
+                    if _inside(char, spans[max(0, k - 3) : k + 1]):
+                        continue
             out.append(cand)
         return out
 
@@ -828,9 +861,8 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         open_tok = t.at(d.marked.opens[0])
         lo, _ = t.sentence(open_tok)
-        for y in range(open_tok - 1, max(lo - 1, open_tok - 40), -1):
-            cue = self.cue_at.get(y)
-            if cue is None or cue.in_quote:
+        for cue in self._cues_between(max(lo, open_tok - 39), open_tok - 1):
+            if cue.in_quote:
                 continue
             if cue.rejected or cue.negated or cue.word.lemma == "according to":
                 return None
@@ -851,9 +883,13 @@ class _Run(CueAnalysis, SpeakerResolution):
             dup = False
             for other in out[-4:]:
                 os_, oe = other.parts[0][0], other.parts[-1][1]
-                inter = min(e, oe) - max(s, os_)
-                same_source = other.cue is cand.cue or self._speaker_range(other) == self._speaker_range(cand)
-                if inter > 0 and inter >= 0.8 * (e - s) and inter >= 0.8 * (oe - os_) and same_source:
+                inter = (e if e < oe else oe) - (s if s > os_ else os_)
+                if (
+                    inter > 0
+                    and inter >= 0.8 * (e - s)
+                    and inter >= 0.8 * (oe - os_)
+                    and (other.cue is cand.cue or self._speaker_range(other) == self._speaker_range(cand))
+                ):
                     dup = True
                     break
             if not dup:
@@ -866,7 +902,8 @@ class _Run(CueAnalysis, SpeakerResolution):
         out: list[dict[str, Any]] = []
         history: list[_Speaker] = []
         headline_cands = [c for c in cands if c.headline or self._in_headline(c.parts[0][0])]
-        body_cands = [c for c in cands if c not in headline_cands]
+        # (``in`` compares candidates by value, as it always has)
+        body_cands = [c for c in cands if c not in headline_cands] if headline_cands else list(cands)
         resolved: dict[int, _Speaker | None] = {}
         # reported words: a name inside them is rarely what a later pronoun refers to
         self.content_ranges = sorted(p for c in cands for p in c.parts)
@@ -899,14 +936,16 @@ class _Run(CueAnalysis, SpeakerResolution):
         starts = [c.parts[0][0] for c in cands]  # cands are in document order
         for cand in cands:
             cue = cand.cue
-            sp = resolved.get(id(cand))
-            if cue is not None and sp is not None and cand.kind != "direct":
-                char = self.t.starts[cue.i]
-                key = self._speaker_key(sp)
-                k = bisect.bisect_left(starts, char)
-                outer = [o for o in cands[max(0, k - 4) : k] if o is not cand and any(s < char < e for s, e in o.parts)]
-                if any(self._speaker_key(resolved.get(id(o))) == key for o in outer):
-                    continue
+            if cue is not None and cand.kind != "direct":
+                sp = resolved.get(id(cand))
+                if sp is not None:
+                    char = self.t.starts[cue.i]
+                    k = bisect.bisect_left(starts, char)
+                    outer = [o for o in cands[max(0, k - 4) : k] if o is not cand and _inside(char, o.parts)]
+                    if outer:
+                        key = self._speaker_key(sp)
+                        if any(self._speaker_key(resolved.get(id(o))) == key for o in outer):
+                            continue
             out.append(cand)
         return out
 
@@ -917,7 +956,10 @@ class _Run(CueAnalysis, SpeakerResolution):
         t = self.t
         text = cand.text
         if text is None:
-            text = " ".join(self.text[s:e] for s, e in cand.parts)
+            parts = cand.parts
+            text = (
+                self.text[parts[0][0] : parts[0][1]] if len(parts) == 1 else " ".join(self.text[s:e] for s, e in parts)
+            )
         cue = cand.cue
         cue_text, cue_mention = None, None
         if cue is not None:
