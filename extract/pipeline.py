@@ -59,6 +59,7 @@ class Extractor:
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp = nlp or build_nlp(self.settings)
+        self._warm_up_left = self.settings.warm_up_chars
 
     def __call__(
         self,
@@ -100,7 +101,8 @@ class Extractor:
         """Like ``pipe``, but a failed article yields its error in its place and the rest go on.
 
         Each article runs on its own under the time guard; every ``batch_size`` articles
-        share one spaCy memory zone, so long runs stay flat in memory."""
+        share one spaCy memory zone, so long runs stay flat in memory (after a warm-up:
+        see ``Settings.warm_up_chars``)."""
         batch: list[Article | InputFailure] = []
         for item in articles:
             batch.append(self._to_article(item))
@@ -151,9 +153,13 @@ class Extractor:
         self, batch: list[Article | InputFailure]
     ) -> Iterator[ArticleRecord | ExtractionError | InputFailure]:
         results: list[ArticleRecord | ExtractionError | InputFailure] = []
-        with self.nlp.memory_zone():
+        chars = sum(len(item.text) for item in batch if isinstance(item, Article))
+        warm = 0 < chars <= self._warm_up_left and len(self.nlp.vocab) < self.settings.warm_up_lexemes
+        with contextlib.nullcontext() if warm else self.nlp.memory_zone():
             for item in batch:
                 results.append(item if isinstance(item, InputFailure) else self._run_one(item))
+        if warm:
+            self._warm_up_left -= chars
         yield from results
 
     def _run_one(self, article: Article) -> ArticleRecord | ExtractionError:

@@ -32,6 +32,15 @@ class Settings:
             "recently" and "currently" are not dates, times carry no zone) or "timeml"
             (TimeML TIMEX3 where it differs: ``2025-03-28TMO``, ``PAST_REF`` for
             "recently", ``PRESENT_REF`` for "now", zone offsets on times).
+        warm_up_chars: the first characters of text an Extractor processes (in whole
+            batches, while its vocabulary has fewer than ``warm_up_lexemes`` entries) run
+            outside spaCy's memory zones, so the words they contain stay in the vocabulary
+            and the tokenizer's cache for good; every later batch runs in a memory zone
+            and memory stays flat. Without a warm-up, a word first seen inside a zone is
+            forgotten at the zone's end and tokenized from scratch every batch. 0 turns
+            the warm-up off.
+        warm_up_lexemes: the vocabulary size at which the warm-up ends early (bounds the
+            memory a warm-up on odd text, such as random words, can take).
     """
 
     published: str | None = None
@@ -41,6 +50,8 @@ class Settings:
     fix_mojibake: bool = False
     include_text: bool = False
     date_conventions: Literal["news", "timeml"] = "news"
+    warm_up_chars: int = 2_000_000
+    warm_up_lexemes: int = 100_000
 
     def __post_init__(self) -> None:
         if self.published is not None:
