@@ -36,7 +36,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -119,6 +119,12 @@ _WORD_START = r"(?=[" + _UP + r"\d]|(?:al|el|bin|ibn|abu|d)[-’'])"
 CHAIN = re.compile(
     rf"(?<![\w.’'&-]){_WORD_START}{_WORD}(?:{_SEP}(?:{_CONN}{_SEP}){{0,3}}(?:{_WORD}|{_DIGITS}))*(?![\w$€£¥])"
 )
+# Where CHAIN can start: a capital or an ordinal's digit that opens a word, or a capital
+# right after a particle's "-" or apostrophe ("al-", "d'"; _chain_runs finds the particle).
+# It opens with a character class, so the engine skips to these few places; CHAIN opens with
+# a lookbehind, which the engine would try at every position of the text.
+_CHAIN_START = re.compile(rf"[{_UP}\d](?:(?<![\w.’'&-].)(?:(?<=[{_UP}])|\d{{0,2}}(?:st|nd|rd|th))|(?<=[-’'][{_UP}]))")
+_PARTICLE_BEFORE = re.compile(r"(?<![\w.’'&-])(?:al|el|bin|ibn|abu|d)[-’']\Z")
 # The pieces of a run that CHAIN found: CHAIN takes whole words and connectors with
 # separators between them, so its pieces are what lies between the separators.
 _PIECE = re.compile(r"[^ \t\u00a0]+")
@@ -785,7 +791,7 @@ class _DocRun:
     def extract(self) -> list[Cluster]:
         text, stop = self.text, self.lex.stop
         for start, end in self.ranges:
-            for m in CHAIN.finditer(text, start, end):
+            for m in _chain_runs(text, start, end):
                 word = m.group()
                 if word in stop:
                     continue
@@ -2211,6 +2217,25 @@ def _family_before_verb(family: str, verbs: frozenset[str]) -> re.Pattern[str]:
 def _whole_word(word: str) -> re.Pattern[str]:
     """``word`` as a whole word, in any case."""
     return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
+def _chain_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``CHAIN.finditer(text, start, end)``, tried only where a run can start."""
+    pos = start
+    while (hit := _CHAIN_START.search(text, pos, end)) is not None:
+        at = hit.start()
+        if at and text[at - 1] in "-’'":  # the run starts with the particle before the capital
+            particle = _PARTICLE_BEFORE.search(text, max(pos, at - 4), at)
+            if particle is None:
+                pos = at + 1
+                continue
+            at = particle.start()
+        m = CHAIN.match(text, at, end)
+        if m is None:
+            pos = hit.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _pieces(text: str, start: int, end: int) -> list[Piece]:
