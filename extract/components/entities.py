@@ -613,7 +613,6 @@ class _DocRun:
         self.sent_starts = [0] if tokens is None else tokens[tokens[:, 0] == 1, 1].tolist()  # in text order
         if not self.sent_starts or self.sent_starts[0] != 0:
             self.sent_starts.insert(0, 0)
-        self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
         self.headline = None
         self.title_case_headline = False
         self.dateline: list[tuple[str, int, int]] = []  # (label, start, end) of the dateline's place and agency
@@ -633,20 +632,14 @@ class _DocRun:
 
     def mention_span(self, start: int, end: int, label: str, values: dict[str, Any]) -> Span | None:
         """The span of the characters [start, end) with ``values`` on ``span._.newsfacts``,
-        widened to whole tokens as ``make_span`` (``doc.char_span``, alignment "expand")
-        widens it; the token offsets were read once for the doc."""
-        if not self.token_starts or start < 0 or end < 1 or start >= len(self.text) or end > len(self.text):
-            return None  # where char_span finds no token
-        first = bisect.bisect_right(self.token_starts, start) - 1
-        if self.text[start] == " " and start == self.token_starts[first] + len(self.doc[first]):
-            first += 1  # the start is the space after a token (a mention starts on a word: rare)
-        last = bisect.bisect_right(self.token_starts, end - 1) - 1
-        if last < first:
-            return None
+        widened to whole tokens as ``make_span`` widens it (``doc.char_span``, alignment
+        "expand")."""
         label_id = self.label_ids.get(label)
         if label_id is None:
             label_id = self.label_ids[label] = self.doc.vocab.strings.add(label)
-        span = Span(self.doc, first, last + 1, label=label_id)
+        span = self.doc.char_span(start, end, label=label_id, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
         set_span_values(span, values)
         return span
 
