@@ -358,7 +358,12 @@ class Lexicon:
         """(label, key) of the gazetteer place named ``surface``; a name in capitals
         matches whatever its case ("NAIROBI")."""
         hit = self.places.get(surface)
-        if hit is None and len(surface) > 3 and _is_caps(surface.replace(" ", "").replace(".", "").replace("-", "")):
+        if (
+            hit is None
+            and len(surface) > 3
+            and surface.isupper()  # a cheap first test: the spaces, dots and hyphens have no case
+            and _is_caps(surface.replace(" ", "").replace(".", "").replace("-", ""))
+        ):
             folded = self.places_folded.get(surface.casefold())
             hit = (folded[1], folded[2]) if folded else None
         return hit
@@ -547,7 +552,11 @@ def _is_caps(word: str) -> bool:
 
 
 def _proper(text: str) -> str:
-    if not _is_caps(text.replace(" ", "").replace(".", "")) or (len(text) <= 4 and " " not in text):
+    if (
+        not text.isupper()
+        or not _is_caps(text.replace(" ", "").replace(".", ""))
+        or (len(text) <= 4 and " " not in text)
+    ):
         return text
     return " ".join(w[:1] + w[1:].lower() if w.isalpha() else w.title() for w in text.split(" "))
 
@@ -1959,7 +1968,7 @@ class _DocRun:
                     end = run[j - 1].end
                     if _SHORT_FORM_AFTER.match(self.text, end) or self.lex.said_after.match(self.text, end):
                         idx, kind, rule = self.short_forms[surface], "alias", R_ORG_SHORT
-                caps = _is_caps(surface.replace(" ", "").replace("-", ""))
+                caps = surface.isupper() and _is_caps(surface.replace(" ", "").replace("-", ""))
                 if idx is None and caps:
                     idx = folded_forms.get(fold(surface))
                     if idx is not None and clusters[idx].label == "ORG" and len(surface) <= 5:
