@@ -661,8 +661,7 @@ class _DocRun:
     def sentence_initial(self, start: int) -> bool:
         i = bisect.bisect_right(self.sent_starts, start) - 1
         s = self.sent_starts[i] if i >= 0 else 0
-        gap = self.text[s:start]
-        if len(gap) <= 6 and not gap.strip(_OPENERS):  # nothing but openers
+        if start - s <= 6 and not self.text[s:start].strip(_OPENERS):  # nothing but openers
             return True
         before = self.text[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
         return not before or before[-1] in "\n.!?:"
