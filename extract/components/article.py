@@ -8,13 +8,12 @@ against.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -65,8 +64,8 @@ _SENTENCE_ENDS = frozenset(hash_string(c) for c in ("!", ".", "?", "!!", "?!", "
 _OPENERS = ('"', "“", "‘", "'", "«", "‹", "„", "(", "[", "{", "—", "–", "-")
 _OPENERS_SET = frozenset(hash_string(c) for c in _OPENERS)
 _NOT_START = 2**64 - 1  # -1 (not a sentence start) as spaCy stores it
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
-_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass
@@ -408,48 +407,41 @@ def mark_sentences(doc: Doc, text: str) -> None:
     A sentence ends after ".", "!", "?" (and the closing quotes or brackets that follow),
     as spaCy's sentencizer decides, and at every paragraph break; in text wrapped at a
     fixed width only blank lines are paragraph breaks. Whitespace tokens never start a
-    sentence, and an opening quote or bracket goes with the sentence it opens. One pass
-    over plain token columns (spaCy's sentencizer and ``is_sent_start`` setter work on
-    Token objects, the setter quadratically).
+    sentence, and an opening quote or bracket goes with the sentence it opens. Works on
+    whole token columns (spaCy's sentencizer and ``is_sent_start`` setter work on Token
+    objects, the setter quadratically).
     """
     n = len(doc)
     if n == 0:
         return
-    rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
-    starts = [False] * n
-    after_end = False
-    for i, (orth, punct, space, _, _) in enumerate(rows):
-        if orth in _SENTENCE_ENDS:
-            after_end = True
-        elif not (punct or space) and after_end:
-            starts[i] = True
-            after_end = False
-    offsets = [row[3] for row in rows]
+    orth, punct, space, offsets, spaced = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, SPACY]).T
+    punct, space = punct.astype(bool), space.astype(bool)
+    starts = numpy.zeros(n, dtype=bool)
+    # the first token after a sentence end that is neither punctuation nor space starts
+    # a sentence (every sentence end is itself punctuation)
+    punct_at = numpy.flatnonzero(punct)
+    ends = [i for i, o in zip(punct_at.tolist(), orth[punct_at].tolist(), strict=True) if o in _SENTENCE_ENDS]
+    content = numpy.flatnonzero(~(punct | space))
+    after = numpy.searchsorted(content, ends, side="right")
+    starts[content[after[after < len(content)]]] = True
     breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
-    for m in breaks.finditer(text):
-        if m.start() > 0 and m.end() < len(text):
-            first = bisect.bisect_left(offsets, m.end())  # breaks end where a token starts
-            if first < n:
-                starts[first] = True
-    for i in range(1, n):
-        if not starts[i]:
-            continue
-        if rows[i][2]:
-            starts[i] = False
-            continue
+    indent = len(text) - len(text.lstrip(" \t"))  # a line break with only these before it is no break
+    break_ends = [m.end() for m in breaks.finditer(text) if m.start() > indent and m.end() < len(text)]
+    first = numpy.searchsorted(offsets, break_ends)  # breaks end where a token starts
+    starts[first[first < n]] = True
+    starts[0] = False
+    starts[space] = False
+    for i in numpy.flatnonzero(starts).tolist():
         j = i
-        while j > 1 and rows[j - 1][0] in _OPENERS_SET and (rows[j - 2][2] or _spaced(rows[j - 2], offsets[j - 1])):
+        while j > 1 and int(orth[j - 1]) in _OPENERS_SET and (space[j - 2] or spaced[j - 2]):
             j -= 1
         if j != i:
             starts[i] = False
             starts[j] = True
     starts[0] = True
-    doc.from_array([SENT_START], numpy.array([1 if s else _NOT_START for s in starts], dtype="uint64"))
-
-
-def _spaced(row: list[int], next_offset: int) -> bool:
-    """Whether whitespace follows the token of ``row`` (columns ORTH ... IDX, LENGTH)."""
-    return next_offset > row[3] + row[4]
+    sent_start = numpy.full(n, _NOT_START, dtype="uint64")
+    sent_start[starts] = 1
+    doc.from_array([SENT_START], sent_start)
 
 
 def is_hard_wrapped(text: str) -> bool:
