@@ -8,7 +8,10 @@ against.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -18,7 +21,7 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from ..calendar import find_absolute_date
+from ..calendar import find_absolute_date as _find_absolute_date
 from ..spans import GROUPS, doc_data, doc_text, ensure_extensions, make_span
 
 _TIME_ONLY = re.compile(
@@ -64,6 +67,9 @@ _SENTENCE_ENDS = frozenset(hash_string(c) for c in ("!", ".", "?", "!!", "?!", "
 _OPENERS = ('"', "“", "‘", "'", "«", "‹", "„", "(", "[", "{", "—", "–", "-")
 _OPENERS_SET = frozenset(hash_string(c) for c in _OPENERS)
 _NOT_START = 2**64 - 1  # -1 (not a sentence start) as spaCy stores it
+# the header lines are read again and again (header-like? a byline? an outlet?)
+find_absolute_date = functools.lru_cache(maxsize=1024)(_find_absolute_date)
+
 _LINE_BREAK = re.compile(r"\n\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
@@ -82,14 +88,13 @@ class Header:
     body_start: int = 0
 
 
-def _lines(text: str) -> list[Line]:
-    out, pos = [], 0
+def _lines(text: str) -> Iterator[Line]:
+    pos = 0
     for raw in text.split("\n"):
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        yield Line(pos + lead, pos + lead + len(stripped), stripped)
         pos += len(raw) + 1
-    return out
 
 
 def _is_header_line(line: Line) -> bool:
@@ -108,12 +113,11 @@ def _is_header_line(line: Line) -> bool:
 
 def split_header(text: str, given_headline: str | None = None) -> Header:
     """Find the headline line and the header lines (byline, outlet, date) that follow it."""
-    lines = _lines(text)
-    nonblank = [i for i, ln in enumerate(lines) if ln.text]
+    lines = _lines(text)  # read lazily: the header is at the top
     header = Header()
-    if len(nonblank) < 2:
-        return header
-    first = lines[nonblank[0]]
+    first = next((ln for ln in lines if ln.text), None)
+    if first is None or not text[first.end :].strip():
+        return header  # fewer than two lines of text
     words = first.text.split()
     looks_like_headline = (given_headline is not None and first.text == given_headline.strip()) or (
         len(words) <= 30
@@ -121,22 +125,28 @@ def split_header(text: str, given_headline: str | None = None) -> Header:
         and not re.search(r"[.,;:]\s*$", first.text)
         and not _DATELINE.match(first.text)
     )
-    idx = nonblank[0]
+    following = itertools.takewhile(lambda ln: bool(ln.text), lines)  # up to the first blank line
     if looks_like_headline and not (find_absolute_date(first.text) and len(words) <= 6):
         header.headline = first
-        idx += 1
+    else:
+        following = itertools.chain([first], following)
     # header lines: up to the first blank line, each short and header-like
-    while idx < len(lines) and lines[idx].text and _is_header_line(lines[idx]):
-        header.header_lines.append(lines[idx])
-        idx += 1
-    if header.header_lines and idx < len(lines) and lines[idx].text:
+    body_line = None  # the first line of the body when no blank line ends the header
+    for line in following:
+        if not _is_header_line(line):
+            body_line = line
+            break
+        header.header_lines.append(line)
+    if header.header_lines and body_line is not None:
         # no blank line after the header: keep only short lines that carry a date or byline
         while header.header_lines and not (
             _strong_header(header.header_lines[-1]) and not _reads_as_body(header.header_lines[-1])
         ):
-            header.header_lines.pop()
-            idx -= 1
-    header.body_start = lines[idx].start if idx < len(lines) else len(text)
+            body_line = header.header_lines.pop()
+    if body_line is not None:
+        header.body_start = body_line.start
+    else:
+        header.body_start = (header.header_lines or [first])[-1].end
     while header.body_start < len(text) and text[header.body_start].isspace():
         header.body_start += 1
     return header
@@ -190,6 +200,9 @@ class ArticleComponent:
     def __init__(self, nlp: Language, name: str = "newsfacts_article") -> None:
         self.name = name
         self.outlets = load_outlets()
+        self.outlet_names: dict[str, str] = {}  # lower-cased key -> display name, the first listed
+        for key, display in self.outlets:
+            self.outlet_names.setdefault(key, display)
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -325,13 +338,11 @@ class ArticleComponent:
 
     def _known_outlet(self, raw: str) -> str | None:
         key = re.sub(r"^the\s+", "", raw.strip().lower())
-        for outlet in self.outlets:
-            if key == outlet[0]:
-                return outlet[1]
+        if key in self.outlet_names:
+            return self.outlet_names[key]
         first = key.split(" ")[0] if key else ""
-        for outlet in self.outlets:
-            if first == outlet[0] and len(key.split()) <= 3:
-                return raw.strip()
+        if first in self.outlet_names and len(key.split()) <= 3:
+            return raw.strip()
         return None
 
     def _dateline(self, doc: Doc, body_start: int, spans: list) -> dict[str, object] | None:
