@@ -8,18 +8,20 @@ against.
 
 from __future__ import annotations
 
-import bisect
+import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
-from ..calendar import find_absolute_date
+from ..calendar import find_absolute_date as _find_absolute_date
 from ..spans import GROUPS, doc_data, doc_text, ensure_extensions, make_span
 
 _TIME_ONLY = re.compile(
@@ -65,8 +67,11 @@ _SENTENCE_ENDS = frozenset(hash_string(c) for c in ("!", ".", "?", "!!", "?!", "
 _OPENERS = ('"', "“", "‘", "'", "«", "‹", "„", "(", "[", "{", "—", "–", "-")
 _OPENERS_SET = frozenset(hash_string(c) for c in _OPENERS)
 _NOT_START = 2**64 - 1  # -1 (not a sentence start) as spaCy stores it
-_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
-_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+# the header lines are read again and again (header-like? a byline? an outlet?)
+find_absolute_date = functools.lru_cache(maxsize=1024)(_find_absolute_date)
+
+_LINE_BREAK = re.compile(r"\n\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass
@@ -83,14 +88,13 @@ class Header:
     body_start: int = 0
 
 
-def _lines(text: str) -> list[Line]:
-    out, pos = [], 0
+def _lines(text: str) -> Iterator[Line]:
+    pos = 0
     for raw in text.split("\n"):
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
-        out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        yield Line(pos + lead, pos + lead + len(stripped), stripped)
         pos += len(raw) + 1
-    return out
 
 
 def _is_header_line(line: Line) -> bool:
@@ -109,12 +113,11 @@ def _is_header_line(line: Line) -> bool:
 
 def split_header(text: str, given_headline: str | None = None) -> Header:
     """Find the headline line and the header lines (byline, outlet, date) that follow it."""
-    lines = _lines(text)
-    nonblank = [i for i, ln in enumerate(lines) if ln.text]
+    lines = _lines(text)  # read lazily: the header is at the top
     header = Header()
-    if len(nonblank) < 2:
-        return header
-    first = lines[nonblank[0]]
+    first = next((ln for ln in lines if ln.text), None)
+    if first is None or not text[first.end :].strip():
+        return header  # fewer than two lines of text
     words = first.text.split()
     looks_like_headline = (given_headline is not None and first.text == given_headline.strip()) or (
         len(words) <= 30
@@ -122,22 +125,28 @@ def split_header(text: str, given_headline: str | None = None) -> Header:
         and not re.search(r"[.,;:]\s*$", first.text)
         and not _DATELINE.match(first.text)
     )
-    idx = nonblank[0]
+    following = itertools.takewhile(lambda ln: bool(ln.text), lines)  # up to the first blank line
     if looks_like_headline and not (find_absolute_date(first.text) and len(words) <= 6):
         header.headline = first
-        idx += 1
+    else:
+        following = itertools.chain([first], following)
     # header lines: up to the first blank line, each short and header-like
-    while idx < len(lines) and lines[idx].text and _is_header_line(lines[idx]):
-        header.header_lines.append(lines[idx])
-        idx += 1
-    if header.header_lines and idx < len(lines) and lines[idx].text:
+    body_line = None  # the first line of the body when no blank line ends the header
+    for line in following:
+        if not _is_header_line(line):
+            body_line = line
+            break
+        header.header_lines.append(line)
+    if header.header_lines and body_line is not None:
         # no blank line after the header: keep only short lines that carry a date or byline
         while header.header_lines and not (
             _strong_header(header.header_lines[-1]) and not _reads_as_body(header.header_lines[-1])
         ):
-            header.header_lines.pop()
-            idx -= 1
-    header.body_start = lines[idx].start if idx < len(lines) else len(text)
+            body_line = header.header_lines.pop()
+    if body_line is not None:
+        header.body_start = body_line.start
+    else:
+        header.body_start = (header.header_lines or [first])[-1].end
     while header.body_start < len(text) and text[header.body_start].isspace():
         header.body_start += 1
     return header
@@ -191,6 +200,9 @@ class ArticleComponent:
     def __init__(self, nlp: Language, name: str = "newsfacts_article") -> None:
         self.name = name
         self.outlets = load_outlets()
+        self.outlet_names: dict[str, str] = {}  # lower-cased key -> display name, the first listed
+        for key, display in self.outlets:
+            self.outlet_names.setdefault(key, display)
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_extensions()
@@ -326,13 +338,11 @@ class ArticleComponent:
 
     def _known_outlet(self, raw: str) -> str | None:
         key = re.sub(r"^the\s+", "", raw.strip().lower())
-        for outlet in self.outlets:
-            if key == outlet[0]:
-                return outlet[1]
+        if key in self.outlet_names:
+            return self.outlet_names[key]
         first = key.split(" ")[0] if key else ""
-        for outlet in self.outlets:
-            if first == outlet[0] and len(key.split()) <= 3:
-                return raw.strip()
+        if first in self.outlet_names and len(key.split()) <= 3:
+            return raw.strip()
         return None
 
     def _dateline(self, doc: Doc, body_start: int, spans: list) -> dict[str, object] | None:
@@ -408,48 +418,41 @@ def mark_sentences(doc: Doc, text: str) -> None:
     A sentence ends after ".", "!", "?" (and the closing quotes or brackets that follow),
     as spaCy's sentencizer decides, and at every paragraph break; in text wrapped at a
     fixed width only blank lines are paragraph breaks. Whitespace tokens never start a
-    sentence, and an opening quote or bracket goes with the sentence it opens. One pass
-    over plain token columns (spaCy's sentencizer and ``is_sent_start`` setter work on
-    Token objects, the setter quadratically).
+    sentence, and an opening quote or bracket goes with the sentence it opens. Works on
+    whole token columns (spaCy's sentencizer and ``is_sent_start`` setter work on Token
+    objects, the setter quadratically).
     """
     n = len(doc)
     if n == 0:
         return
-    rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, LENGTH]).tolist()
-    starts = [False] * n
-    after_end = False
-    for i, (orth, punct, space, _, _) in enumerate(rows):
-        if orth in _SENTENCE_ENDS:
-            after_end = True
-        elif not (punct or space) and after_end:
-            starts[i] = True
-            after_end = False
-    offsets = [row[3] for row in rows]
+    orth, punct, space, offsets, spaced = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, SPACY]).T
+    punct, space = punct.astype(bool), space.astype(bool)
+    starts = numpy.zeros(n, dtype=bool)
+    # the first token after a sentence end that is neither punctuation nor space starts
+    # a sentence (every sentence end is itself punctuation)
+    punct_at = numpy.flatnonzero(punct)
+    ends = [i for i, o in zip(punct_at.tolist(), orth[punct_at].tolist(), strict=True) if o in _SENTENCE_ENDS]
+    content = numpy.flatnonzero(~(punct | space))
+    after = numpy.searchsorted(content, ends, side="right")
+    starts[content[after[after < len(content)]]] = True
     breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
-    for m in breaks.finditer(text):
-        if m.start() > 0 and m.end() < len(text):
-            first = bisect.bisect_left(offsets, m.end())  # breaks end where a token starts
-            if first < n:
-                starts[first] = True
-    for i in range(1, n):
-        if not starts[i]:
-            continue
-        if rows[i][2]:
-            starts[i] = False
-            continue
+    indent = len(text) - len(text.lstrip(" \t"))  # a line break with only these before it is no break
+    break_ends = [m.end() for m in breaks.finditer(text) if m.start() > indent and m.end() < len(text)]
+    first = numpy.searchsorted(offsets, break_ends)  # breaks end where a token starts
+    starts[first[first < n]] = True
+    starts[0] = False
+    starts[space] = False
+    for i in numpy.flatnonzero(starts).tolist():
         j = i
-        while j > 1 and rows[j - 1][0] in _OPENERS_SET and (rows[j - 2][2] or _spaced(rows[j - 2], offsets[j - 1])):
+        while j > 1 and int(orth[j - 1]) in _OPENERS_SET and (space[j - 2] or spaced[j - 2]):
             j -= 1
         if j != i:
             starts[i] = False
             starts[j] = True
     starts[0] = True
-    doc.from_array([SENT_START], numpy.array([1 if s else _NOT_START for s in starts], dtype="uint64"))
-
-
-def _spaced(row: list[int], next_offset: int) -> bool:
-    """Whether whitespace follows the token of ``row`` (columns ORTH ... IDX, LENGTH)."""
-    return next_offset > row[3] + row[4]
+    sent_start = numpy.full(n, _NOT_START, dtype="uint64")
+    sent_start[starts] = 1
+    doc.from_array([SENT_START], sent_start)
 
 
 def is_hard_wrapped(text: str) -> bool:

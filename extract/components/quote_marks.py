@@ -59,13 +59,15 @@ def paragraph_ranges(text: str, wrapped: bool = False) -> list[tuple[int, int]]:
     splitter = re.compile(r"\n[ \t\r\u00a0]*\n\s*" if wrapped else r"\n\s*")
     out, pos = [], 0
     for m in splitter.finditer(text):
-        _append_trimmed(text, pos, m.start(), out)
+        append_trimmed(text, pos, m.start(), out)
         pos = m.end()
-    _append_trimmed(text, pos, len(text), out)
+    append_trimmed(text, pos, len(text), out)
     return out
 
 
-def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+def append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append the range [start, end) to ``out`` without its leading and trailing
+    whitespace, unless nothing but whitespace is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -16,7 +16,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from .quote_lexicon import CueWord
-from .quote_marks import MarkedQuote
+from .quote_marks import MarkedQuote, append_trimmed
 
 _MAX_CUES_PER_SENTENCE = 40
 _MAX_NP = 16
@@ -172,9 +172,9 @@ class _Tokens:
         starts = set(self.sent_starts)
         for i in self.space_tokens:
             if "\n" in self.lows[i] and i + 1 in starts:
-                _add_trimmed(text, pos, self.starts[i], out)
+                append_trimmed(text, pos, self.starts[i], out)
                 pos = self.ends[i]
-        _add_trimmed(text, pos, len(text), out)
+        append_trimmed(text, pos, len(text), out)
         return out
 
     def is_cap(self, i: int) -> bool:
@@ -208,15 +208,6 @@ _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
 _RELATIVES = frozenset({"who", "which", "that", "whose"})
-
-
-def _add_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        out.append((start, end))
 
 
 def _copy_inherited(sp: _Speaker) -> _Speaker:
