@@ -139,6 +139,44 @@ def test_entities_people_in_a_list_with_a_known_person(extract):
     assert {"Rahul Verma", "Sanjay Patil", "Imran Qureshi"} <= _names(extract(HEADLINE + text), "PERSON")
 
 
+def test_entities_role_in_apposition_before_the_name(extract):
+    text = "Harbourside Homes said it would pause two towers. Its chief executive, Martin Sorensby, blamed slow sales."
+    record = extract(HEADLINE + text)
+    assert _person(record, "Martin Sorensby").titles == ["chief executive"]
+    assert "Harbourside Homes" in _names(record, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports went to Paris, Lyon and Nice, Anna Moreau said.",  # a list of places, no role
+        "The vote was close, with president, Jonas Weber, abstaining.",  # no determiner: not a role
+    ],
+)
+def test_entities_role_apposition_needs_a_determiner(extract, text):
+    record = extract(HEADLINE + text)
+    assert all(m.rule != "entities.person.role_apposition" for e in record.entities for m in e.mentions)
+
+
+def test_entities_age_in_apposition_makes_a_person_and_joins_the_full_name(extract):
+    text = (
+        "Tomas Eriksen scored twice as Norden beat Vale 3-1 on Sunday.\n\n"
+        'Eriksen, 22, joined the club in August. "It was a dream," he said.'
+    )
+    record = extract(HEADLINE + text)
+    person = _person(record, "Tomas Eriksen")
+    assert [m.text for m in person.mentions][:2] == ["Tomas Eriksen", "Eriksen"]
+    assert record.quotations[0].speaker == person.id
+
+
+def test_entities_given_names_join_only_a_surname_known_alone(extract):
+    text = "Carla Brandt and Jonas Brandt spoke. Brandt, 41, said sales rose."
+    record = extract(HEADLINE + text)
+    jonas = (HEADLINE + text).index("Jonas Brandt")
+    starts = {m.start for e in record.entities for m in e.mentions}
+    assert not any(jonas <= s < jonas + len("Jonas Brandt") for s in starts)  # not Carla's
+
+
 # --------------------------------------------------------------------------- mentions
 
 

@@ -55,6 +55,8 @@ R_HONORIFIC = "entities.person.honorific"
 R_ROLE = "entities.person.role_noun"
 R_APPOSITION = "entities.person.apposition"
 R_WHO = "entities.person.who"
+R_AGE = "entities.person.age"
+R_ROLE_COMMA = "entities.person.role_apposition"
 R_REPORTING = "entities.person.reporting_verb"
 R_BY = "entities.person.by_agent"
 R_CJK = "entities.person.cjk_shape"
@@ -265,6 +267,10 @@ _PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY star
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
 _WHO_AFTER = re.compile(r",[ \t]+who\b")
+# "Okonjo, 24, joined": an age between commas, then a lower-case word.
+_AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:1[6-9]|[2-9][0-9]),[ \t]+[a-z]")
+# "its chief executive, Jane Doe, said": the words that may open such a role.
+_ROLE_OPENERS = frozenset(("its", "the", "his", "her", "their", "our", "a", "an", "former"))
 _ORGANIZERS_AFTER = re.compile(r"[ \t]+(\d{4})[ \t]+(?:organi[sz]ers|organi[sz]ing[ \t]+committee)\b")
 _LIST_LINK_BEFORE = re.compile(r"(?:,|,?[ \t]+and)[ \t]+$")
 _LIST_LINK_AFTER = re.compile(r"(?:,|,?[ \t]+and)[ \t]+")
@@ -1524,7 +1530,9 @@ class _DocRun:
                 rest.append((run, initial))
                 continue
             if initial and words == 1:
-                if run[0].text[:1].isupper() and _lex.org_apposition.match(text, end):
+                if not _is_caps(run[0].text) and _AGE_AFTER.match(text, end):
+                    self.add(Found("PERSON", start, end, R_AGE))  # "Okonjo, 24, joined"
+                elif run[0].text[:1].isupper() and _lex.org_apposition.match(text, end):
                     self.add(Found("ORG", start, end, R_ORG_APPOSITION))  # "Nasscom, the industry's trade body,"
                 else:
                     rest.append((run, initial))
@@ -1576,6 +1584,23 @@ class _DocRun:
             k -= 1
         return " ".join(w for w, _ in tail[k:]), tail[k][1]
 
+    def _role_apposition_before(self, before: str) -> str | None:
+        """ "its chief executive, " right before a name: the title (the role opens with a
+        determiner or a possessive, so that "Paris, Jane Doe" or "president, Jane" lists
+        are left alone)."""
+        if not before.endswith(", "):
+            return None
+        tail = _tail_words(before[:-2] + " ")
+        role = self._role_before(tail)
+        if role is None:
+            return None
+        title, offset = role
+        k = next(i for i, (_, o) in enumerate(tail) if o == offset)
+        opener = tail[k - 1][0].casefold() if k else ""
+        if opener not in _ROLE_OPENERS and not opener.endswith(("'s", "’s")):
+            return None
+        return title
+
     def _strong_person(
         self, run: list[Piece], tail: list[tuple[str, int]], before: str, after: str, initial: bool
     ) -> tuple[Found | None, bool]:
@@ -1611,6 +1636,13 @@ class _DocRun:
             f.gender = self._title_gender(" ".join(titles))
             if appo.group("link"):
                 f.affiliation_at = end + appo.end("link")
+            return f, True
+        if _AGE_AFTER.match(after):
+            return Found("PERSON", start, end, R_AGE), True
+        role = self._role_apposition_before(before) if words >= 2 and after[:1] in (",", ".", " ") else None
+        if role is not None:
+            f = Found("PERSON", start, end, R_ROLE_COMMA, titles=[role])
+            f.gender = self._title_gender(role)
             return f, True
         owned = lex.possessive_apposition.match(after) if words >= 2 else None
         if owned and owned.group("owner")[:1].isupper():
@@ -1982,7 +2014,13 @@ class _DocRun:
                     label = clusters[idx].label
                     if rule == R_REPEAT and caps and label == "PERSON":
                         rule = R_CAPS
-                    f = Found(label, run[i].start, run[j - 1].end, rule, kind=kind)
+                    start = run[i].start
+                    given = self._given_names_before(run, i, j, clusters[idx], kind)
+                    if given == "other":
+                        break  # "Jonas Brandt" when "Carla Brandt" is known: someone else
+                    if given == "same":
+                        start, i = run[0].start, 0  # "Tomas Eriksen" once "Eriksen, 22," is known
+                    f = Found(label, start, run[j - 1].end, rule, kind=kind)
                     if label == "ORG" and len(surface) <= 9 and surface.isupper() and kind == "name":
                         f.kind = "acronym"
                     if self._claim(f, idx, clusters):
@@ -1992,6 +2030,21 @@ class _DocRun:
             if not matched:
                 self._lone_acronym(run[i], clusters)
                 i += 1
+
+    def _given_names_before(self, run: list[Piece], i: int, j: int, cluster: Cluster, kind: str) -> str | None:
+        """When one or two plain capitalized words open ``run`` before a known person's
+        one-word name that ends it: "same" if they are that person's given names (only
+        the one word is known), "other" if the person's full name is known and differs;
+        otherwise None."""
+        if not (1 <= i <= 2 and j == len(run) == i + 1 and kind == "name" and cluster.label == "PERSON"):
+            return None
+        if self.in_headline(run[0].start):
+            return None  # "Late Okonjo header": headline words are capitalized anyway
+        if not all(self.word_kind(p) == "name" and not _is_caps(p.text) for p in run[:i]):
+            return None
+        if any(len(self._surface(m).split()) > 1 for m in cluster.mentions if m.kind == "name"):
+            return "other"
+        return "same"
 
     def _surname_of(self, word: str, clusters: list[Cluster], pos: int) -> tuple[int | None, str]:
         key = fold(word)
