@@ -483,6 +483,20 @@ def test_quotes_news_conventions(extract, text, expected):
             "Marta Quell, who took over in March, said the firm would hire 200 engineers.",
             ["Marta Quell", "Marta Quell"],
         ),
+        # a name with a comma or an apostrophe inside is one speaker
+        (
+            "The Ministry of Agriculture, Fisheries and Food said it would buy more grain.",
+            ["Ministry of Agriculture, Fisheries and Food"],
+        ),
+        (
+            "The National Farmers' Union said the harvest came in late.",
+            ["National Farmers' Union"],
+        ),
+        # a role, then the name in apposition
+        ("The port's director, Ilse Marten, said the cranes were back.", ["Ilse Marten"]),
+        ("The cranes were back, the port's director, Ilse Marten, said.", ["Ilse Marten"]),
+        # a person "of" an organization
+        ("Ravi Lal of Harbour Point Capital, a Mumbai broker, said funds were buying.", ["Ravi Lal"]),
         # unnamed sources keep their words
         ("The talks had stalled, an official said.", ["an official"]),
         ("Policymakers worry that prices will keep rising, analysts said.", ["analysts"]),

@@ -267,6 +267,7 @@ _PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY star
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
 _WHO_AFTER = re.compile(r",[ \t]+who\b")
+_OF_ORG_AFTER = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 # "Okonjo, 24, joined": an age between commas, then a lower-case word.
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:1[6-9]|[2-9][0-9]),[ \t]+[a-z]")
 # "its chief executive, Jane Doe, said": the words that may open such a role.
@@ -621,6 +622,7 @@ class _DocRun:
         self.lex = lex
         self.ranges = annotated_ranges(doc)
         self.found: list[Found] = []
+        self.found_at: dict[int, Found] = {}  # start -> what was found there
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
         # one row per token: sentence start, character offset
@@ -684,6 +686,7 @@ class _DocRun:
             return None
         bisect.insort(self.taken, (found.start, found.end))
         self.found.append(found)
+        self.found_at[found.start] = found
         return found
 
     def span_text(self, pieces: list[Piece]) -> str:
@@ -1669,12 +1672,22 @@ class _DocRun:
                 last = tail[-1][0].casefold() if tail else ""
                 if lex.said_after.match(after) and last not in _PREPOSITIONS:
                     return Found("PERSON", start, end, R_REPORTING)
+                if self._of_org_then_said(end, after) and last not in _PREPOSITIONS:
+                    return Found("PERSON", start, end, R_REPORTING)  # "Jane Doe of Acme Capital said"
                 if last in lex.all_verbs:
                     return Found("PERSON", start, end, R_REPORTING)
                 prev = tail[-2][0].casefold() if len(tail) >= 2 else ""
                 if (last == "by" and prev in _BY_VERBS) or (last == "of" and prev in _OFFICE_NOUNS):
                     return Found("PERSON", start, end, R_BY)
         return None
+
+    def _of_org_then_said(self, end: int, after: str) -> bool:
+        """Whether " of/at/from <an organization found>" follows ``end``, then a reporting verb."""
+        m = _OF_ORG_AFTER.match(after)
+        if m is None:
+            return False
+        org = self.found_at.get(end + m.end())
+        return org is not None and org.label == "ORG" and self.lex.said_after.match(self.text, org.end) is not None
 
     def _strip_demonym(self, title: str) -> str:
         words = title.split()

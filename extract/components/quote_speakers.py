@@ -119,8 +119,14 @@ class SpeakerResolution:
             b -= 1
         if a >= b:
             return None
+        across = self._mention_across(t.starts[a])
+        if across is not None and across.kind != "pronoun":
+            a = t.at(across.start)  # a name cut at its comma or apostrophe ("Ministry of Trade, Industry and Energy")
         start_char, end_char = t.starts[a], t.ends[b - 1]
         head_end = self._head_end(a, b)
+        across = self._mention_across(t.starts[head_end]) if head_end < b else None
+        if across is not None:
+            head_end = min(b, t.at(across.end - 1) + 1)  # the comma is inside a name
         if head_end - a > 2 and lows[head_end - 1] == ")":
             for y in range(head_end - 2, max(a, head_end - 10), -1):
                 if lows[y] == "(":
@@ -149,6 +155,10 @@ class SpeakerResolution:
         for m in reversed(mentions):  # the last person named
             if m.label == "PERSON" and m.kind != "pronoun":
                 return self._from_mention(m, a, b)
+        if role_head and head_end == b:  # "the city's mayor, Ana Ruiz, said"
+            named = self._apposed_person(b)
+            if named is not None:
+                return self._from_mention(named, a, b)
         heads = [m for m in mentions if not self._modifier_mention(m)]
         if heads and not role_head:
             return self._from_mention(heads[-1], a, b)
@@ -268,6 +278,27 @@ class SpeakerResolution:
                 return True
             k += 1
         return False
+
+    def _mention_across(self, char: int) -> _Mention | None:
+        """The mention that starts before ``char`` and runs past it."""
+        k = bisect.bisect_left(self.mention_starts, char) - 1
+        ms = self.mentions
+        if k >= 0 and ms[k].start < char < ms[k].end:
+            return ms[k]
+        return None
+
+    def _apposed_person(self, x: int) -> _Mention | None:
+        """The person named between commas at token ``x`` (", Ana Ruiz," after a role)."""
+        t = self.t
+        if t.lows[x] != ",":
+            return None
+        end = x + 1
+        while end < t.n and end - x <= 6 and t.lows[end] != ",":
+            end += 1
+        if end == x + 1 or t.lows[end] != ",":
+            return None
+        m = self._mention_over(t.starts[x + 1], t.ends[end - 1])
+        return m if m is not None and m.label == "PERSON" and m.kind != "pronoun" else None
 
     def _mention_index(self, start: int) -> int:
         return bisect.bisect_left(self.mention_starts, start)
