@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from .. import timex
 from ..calendar import SEASONS, add_months, easter, month_number, nth_weekday, weekday_number
-from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, set_span_values
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
@@ -184,14 +184,14 @@ class DatesComponent:
         spans: list[Span] = []
         results.sort(key=lambda r: (r.start, -r.end))
         for res in results:
-            span = doc.char_span(res.start, res.end, label=res.type, alignment_mode="expand")
+            span = _token_span(doc, tokens, res.start, res.end, res.type)
             if span is None or len(span) == 0:
                 continue
             v = {
                 "id": f"d{len(spans) + 1}", "type": res.type, "value": res.value, "mod": res.mod,
                 "anchor": res.anchor if res.value is not None else None, "rule": res.rule,
             }  # fmt: skip
-            span._.set(EXT, v)
+            set_span_values(span, v)
             spans.append(span)
         doc.spans[GROUPS["dates"]] = spans
         return doc
@@ -519,6 +519,18 @@ _CHECKS = {
     "month_range": DatesComponent._check_month_range,
     "clock": DatesComponent._check_clock,
 }
+
+
+def _token_span(doc: Doc, tokens: TokenArrays, start: int, end: int, label: str) -> Span | None:
+    """The span of the characters [start, end), widened to whole tokens (``doc.char_span``
+    with ``alignment_mode="expand"``); built from the token offsets when both ends fall on
+    token boundaries, as they almost always do."""
+    starts, lengths = tokens.column(START_COL), tokens.column(LENGTH_COL)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first) - 1
+    if first < len(starts) and starts[first] == start and last >= first and starts[last] + lengths[last] == end:
+        return Span(doc, first, last + 1, label=label)
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
 
 
 # --------------------------------------------------------------------------- resolution
