@@ -271,12 +271,16 @@ class DatesComponent:
                 return cand
         return None
 
-    def _fiscal_context(self, text: str, ranges: list[tuple[int, int]]) -> tuple[int | None, bool]:
-        """The first month of the fiscal year (as the article says it, "(July-June)", else
-        by the country it is about) and whether it numbers quarters by fiscal year ("Q3 FY25")."""
-        if "iscal" not in text and "inancial" not in text and "FY" not in text:
-            return None, False
-        fiscal_quarters = any(self.fiscal_quarter_cue.search(text, lo, hi) for lo, hi in ranges)
+    @staticmethod
+    def _may_be_fiscal(text: str) -> bool:
+        """Whether the article can say anything about fiscal years (a cheap test first)."""
+        return "iscal" in text or "inancial" in text or "FY" in text
+
+    def _fiscal_year_start(self, text: str, ranges: list[tuple[int, int]]) -> int | None:
+        """The first month of the fiscal year: as the article says it ("(July-June)"), else by
+        the country it is about."""
+        if not self._may_be_fiscal(text):
+            return None
         start = self._fiscal_start(text, ranges)
         if start is None:
             counts: dict[int, int] = {}
@@ -286,7 +290,11 @@ class DatesComponent:
                     counts[month] = counts.get(month, 0) + 1
             if counts:
                 start = max(counts, key=lambda k: counts[k])
-        return start, fiscal_quarters
+        return start
+
+    def _fiscal_quarters(self, text: str, ranges: list[tuple[int, int]]) -> bool:
+        """Whether the article numbers quarters by fiscal year ("Q3 FY25")."""
+        return self._may_be_fiscal(text) and any(self.fiscal_quarter_cue.search(text, lo, hi) for lo, hi in ranges)
 
     def _country_mentions(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         """The matches of ``country_cue`` in ``text[lo:hi]`` that follow no word character or "$",
@@ -571,7 +579,9 @@ class Resolver:
         self.tense = tense
         self._sentence_starts = [tense.token_starts[first] for first in tense.sentence_starts]
         self._ranges = ranges
-        self._fiscal: tuple[int | None, bool] | None = None
+        # what the article says about fiscal years, each read on first use (most never are)
+        self._fy_start: tuple[int | None] | None = None
+        self._fiscal_quarters: bool | None = None
         self.ref: Ref | None = None
         self.year_ref: Ref | None = None  # the last date whose year the text states
         self.day_ref: Ref | None = None  # the last day (or time of day) the story named
@@ -621,15 +631,16 @@ class Resolver:
     @property
     def fy_start(self) -> int | None:
         """The first month of the article's fiscal year, if it tells (read on first use)."""
-        if self._fiscal is None:
-            self._fiscal = self.c._fiscal_context(self.text, self._ranges)
-        return self._fiscal[0]
+        if self._fy_start is None:
+            self._fy_start = (self.c._fiscal_year_start(self.text, self._ranges),)
+        return self._fy_start[0]
 
     @property
     def fiscal_quarters(self) -> bool:
-        """Whether the article numbers quarters by fiscal year ("Q3 FY25")."""
-        self.fy_start  # noqa: B018  (fills self._fiscal)
-        return bool(self._fiscal and self._fiscal[1])
+        """Whether the article numbers quarters by fiscal year ("Q3 FY25"; read on first use)."""
+        if self._fiscal_quarters is None:
+            self._fiscal_quarters = self.c._fiscal_quarters(self.text, self._ranges)
+        return self._fiscal_quarters
 
     def sentence_of(self, pos: int) -> int:
         """The index of the sentence that holds character ``pos``."""
@@ -969,7 +980,7 @@ class Resolver:
             if y is None:
                 return self.result(c, None)
             return self.result(c, make(y[0], index), anchor=y[1], explicit_year=True)
-        if self.fiscal_quarters and self.fy_start not in (None, 1) and gran == "Q":
+        if gran == "Q" and self.fiscal_quarters and self.fy_start not in (None, 1):
             # the article numbers quarters by fiscal year: Q3 of an April-March year is Oct-Dec
             return self._fiscal_part(c, gran, index)
         year_here = self.sentence_year(c)
