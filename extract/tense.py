@@ -79,13 +79,13 @@ class Tense:
         last = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(lower)
         markers: list[tuple[int, int, str, bool, bool]] = []
         bounds: list[int] = []
-        j = first
-        while j < last:
+        read_until = first
+        # only the tokens of a word class or with an "-ed" ending can mark anything
+        for j in [j for j in range(first, last) if lower[j] in classes or suffix_of[j] in ed_suffixes]:
+            if j < read_until:
+                continue  # inside a phrase already read
             low = lower[j]
             cls = classes.get(low, 0)
-            if not cls and suffix_of[j] not in ed_suffixes:
-                j += 1
-                continue
             start, length = start_of[j], length_of[j]
             if cls & _BOUND:
                 bounds.append(start)
@@ -94,7 +94,7 @@ class Tense:
                 phrase_end = _phrase_at(lower, j + 2, last, rests) if rests else 0
                 if phrase_end:
                     markers.append((start, start_of[phrase_end - 1] + length_of[phrase_end - 1], "future", True, False))
-                    j = phrase_end
+                    read_until = phrase_end
                     continue
             if cls & _FUTURE or (cls & _MAY and text[start] == "m"):  # "may", not "May"
                 markers.append((start, start + length, "future", True, False))
@@ -102,7 +102,6 @@ class Tense:
                 j == first or not classes.get(lower[j - 1], 0) & _PARTICIPLE_BEFORE
             ):  # after "be"/"to" a past form is a participle ("will be held"), not a tense
                 markers.append((start, start + length, "past", bool(cls & _PAST), bool(cls & _REPORTING)))
-            j += 1
         result = (markers, [m[0] for m in markers], bounds)
         self._cache[s] = result
         return result

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from .. import timex
 from ..calendar import SEASONS, add_months, easter, month_number, nth_weekday, weekday_number
-from ..spans import EXT, GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions
+from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, set_span_values
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
@@ -66,6 +67,7 @@ _QUARTER_PENALTY = 60  # days: a quarter's tense counts less than a month's (see
 _BOUND_WORDS = frozenset({"since", "from", "until", "till", "by", "before", "after", "to", "through", "than"})
 _DECADE_BEFORE = re.compile(r"\d0['’]?s\b")
 _INNER_MONTH = re.compile(r"(?:(last|next|this)\s+)?(\w+)\.?(?:\s+(\d{1,2})\b)?(?:,?\s+(\d{4}))?", re.IGNORECASE)
+_AFTER_WORD = re.compile(r"(?<=[\w$])")
 _YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -146,7 +148,9 @@ class DatesComponent:
         self.holidays = [(re.compile(h["regex"]), h) for h in self.words["holidays"]]
         self.fiscal_by_country = self.words["fiscal_year_start_by_country"]
         names = sorted(self.fiscal_by_country, key=len, reverse=True)
-        self.country_cue = re.compile(r"(?<![\w$])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        # without a lookbehind in front, re skips to the first letters of the names (3x faster);
+        # _country_mentions checks it after each match
+        self.country_cue = re.compile(r"(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
         self.fiscal_quarter_cue = re.compile(self.grammar.expand(self.words["fiscal_quarter_cue"]))
         self.lists = {
             key: frozenset(self.words[key])
@@ -184,14 +188,14 @@ class DatesComponent:
         spans: list[Span] = []
         results.sort(key=lambda r: (r.start, -r.end))
         for res in results:
-            span = doc.char_span(res.start, res.end, label=res.type, alignment_mode="expand")
+            span = _token_span(doc, tokens, res.start, res.end, res.type)
             if span is None or len(span) == 0:
                 continue
             v = {
                 "id": f"d{len(spans) + 1}", "type": res.type, "value": res.value, "mod": res.mod,
                 "anchor": res.anchor if res.value is not None else None, "rule": res.rule,
             }  # fmt: skip
-            span._.set(EXT, v)
+            set_span_values(span, v)
             spans.append(span)
         doc.spans[GROUPS["dates"]] = spans
         return doc
@@ -267,22 +271,41 @@ class DatesComponent:
                 return cand
         return None
 
-    def _fiscal_context(self, text: str, ranges: list[tuple[int, int]]) -> tuple[int | None, bool]:
-        """The first month of the fiscal year (as the article says it, "(July-June)", else
-        by the country it is about) and whether it numbers quarters by fiscal year ("Q3 FY25")."""
-        if "iscal" not in text and "inancial" not in text and "FY" not in text:
-            return None, False
-        fiscal_quarters = any(self.fiscal_quarter_cue.search(text, lo, hi) for lo, hi in ranges)
+    @staticmethod
+    def _may_be_fiscal(text: str) -> bool:
+        """Whether the article can say anything about fiscal years (a cheap test first)."""
+        return "iscal" in text or "inancial" in text or "FY" in text
+
+    def _fiscal_year_start(self, text: str, ranges: list[tuple[int, int]]) -> int | None:
+        """The first month of the fiscal year: as the article says it ("(July-June)"), else by
+        the country it is about."""
+        if not self._may_be_fiscal(text):
+            return None
         start = self._fiscal_start(text, ranges)
         if start is None:
             counts: dict[int, int] = {}
             for lo, hi in ranges:
-                for m in self.country_cue.finditer(text, lo, hi):
+                for m in self._country_mentions(text, lo, hi):
                     month = self.fiscal_by_country[m.group(0)]
                     counts[month] = counts.get(month, 0) + 1
             if counts:
                 start = max(counts, key=lambda k: counts[k])
-        return start, fiscal_quarters
+        return start
+
+    def _fiscal_quarters(self, text: str, ranges: list[tuple[int, int]]) -> bool:
+        """Whether the article numbers quarters by fiscal year ("Q3 FY25")."""
+        return self._may_be_fiscal(text) and any(self.fiscal_quarter_cue.search(text, lo, hi) for lo, hi in ranges)
+
+    def _country_mentions(self, text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+        """The matches of ``country_cue`` in ``text[lo:hi]`` that follow no word character or "$",
+        as ``finditer`` would give them with that lookbehind in the pattern."""
+        pos = lo
+        while (m := self.country_cue.search(text, pos, hi)) is not None:
+            if _AFTER_WORD.match(text, m.start()):
+                pos = m.start() + 1  # the lookbehind fails here: try again one character on
+            else:
+                yield m
+                pos = m.end()
 
     def _fiscal_start(self, text: str, ranges: list[tuple[int, int]]) -> int | None:
         """The first month of the fiscal year when the article says it ("(July-June)")."""
@@ -521,6 +544,18 @@ _CHECKS = {
 }
 
 
+def _token_span(doc: Doc, tokens: TokenArrays, start: int, end: int, label: str) -> Span | None:
+    """The span of the characters [start, end), widened to whole tokens (``doc.char_span``
+    with ``alignment_mode="expand"``); built from the token offsets when both ends fall on
+    token boundaries, as they almost always do."""
+    starts, lengths = tokens.column(START_COL), tokens.column(LENGTH_COL)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first) - 1
+    if first < len(starts) and starts[first] == start and last >= first and starts[last] + lengths[last] == end:
+        return Span(doc, first, last + 1, label=label)
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
 # --------------------------------------------------------------------------- resolution
 
 
@@ -544,7 +579,9 @@ class Resolver:
         self.tense = tense
         self._sentence_starts = [tense.token_starts[first] for first in tense.sentence_starts]
         self._ranges = ranges
-        self._fiscal: tuple[int | None, bool] | None = None
+        # what the article says about fiscal years, each read on first use (most never are)
+        self._fy_start: tuple[int | None] | None = None
+        self._fiscal_quarters: bool | None = None
         self.ref: Ref | None = None
         self.year_ref: Ref | None = None  # the last date whose year the text states
         self.day_ref: Ref | None = None  # the last day (or time of day) the story named
@@ -594,15 +631,16 @@ class Resolver:
     @property
     def fy_start(self) -> int | None:
         """The first month of the article's fiscal year, if it tells (read on first use)."""
-        if self._fiscal is None:
-            self._fiscal = self.c._fiscal_context(self.text, self._ranges)
-        return self._fiscal[0]
+        if self._fy_start is None:
+            self._fy_start = (self.c._fiscal_year_start(self.text, self._ranges),)
+        return self._fy_start[0]
 
     @property
     def fiscal_quarters(self) -> bool:
-        """Whether the article numbers quarters by fiscal year ("Q3 FY25")."""
-        self.fy_start  # noqa: B018  (fills self._fiscal)
-        return bool(self._fiscal and self._fiscal[1])
+        """Whether the article numbers quarters by fiscal year ("Q3 FY25"; read on first use)."""
+        if self._fiscal_quarters is None:
+            self._fiscal_quarters = self.c._fiscal_quarters(self.text, self._ranges)
+        return self._fiscal_quarters
 
     def sentence_of(self, pos: int) -> int:
         """The index of the sentence that holds character ``pos``."""
@@ -942,7 +980,7 @@ class Resolver:
             if y is None:
                 return self.result(c, None)
             return self.result(c, make(y[0], index), anchor=y[1], explicit_year=True)
-        if self.fiscal_quarters and self.fy_start not in (None, 1) and gran == "Q":
+        if gran == "Q" and self.fiscal_quarters and self.fy_start not in (None, 1):
             # the article numbers quarters by fiscal year: Q3 of an April-March year is Oct-Dec
             return self._fiscal_part(c, gran, index)
         year_here = self.sentence_year(c)
