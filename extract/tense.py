@@ -15,8 +15,8 @@ from .tokenarrays import LENGTH_COL, LOWER_COL, START_COL, SUFFIX_COL, TokenArra
 _TENSE_TOKENS = 20  # tokens read on each side of an expression for its tense
 
 
-_BOUND, _FUTURE, _PAST, _PHRASE, _WEAK_EXCEPTION, _PARTICIPLE_BEFORE, _MAY, _DEADLINE, _BEFORE, _REPORTING = (
-    1, 2, 4, 8, 16, 32, 64, 128, 256, 512,
+_BOUND, _FUTURE, _PAST, _PHRASE, _WEAK_EXCEPTION, _PARTICIPLE_BEFORE, _MAY, _DEADLINE, _BEFORE, _REPORTING, _SINCE = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024,
 )  # fmt: skip
 
 
@@ -42,6 +42,7 @@ class TenseRules:
         mark(["may"], _MAY)
         mark(["by", "until", "till"], _DEADLINE)
         mark(["before"], _BEFORE)
+        mark(["since"], _SINCE)
         mark(tense["reporting_words"], _REPORTING)
         self.phrases: dict[tuple[int, int], list[tuple[int, ...]]] = {}  # first two words -> the rest
         for phrase in tense["future_phrases"]:
@@ -117,7 +118,7 @@ class Tense:
         """ "past", "future" or None for the expression at [start, end): the tense of the
         nearest marker in its clause (strong forms first), else in its sentence. A
         deadline ("by June", "until Friday", "before July") is future unless its clause
-        is in the past."""
+        is in the past; a start after "since" is past."""
         near = bisect.bisect_right(self.token_starts, start) - 1
         s = bisect.bisect_right(self.sentence_starts, near) - 1
         markers, starts, bounds = self._sentence(s)
@@ -151,6 +152,8 @@ class Tense:
             if best is None or key < best:
                 best, best_tense = key, tense
         before = self._classes_before(near)
+        if before & _SINCE:
+            return "past"  # "has cut rates six times since June": a start in the past
         if (before & _DEADLINE and not past_in_clause) or (before & _BEFORE and not any_past_in_clause):
             return "future"
         return best_tense

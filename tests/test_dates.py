@@ -59,6 +59,10 @@ def test_dates_absolute_forms(extract, sentence, expression, value):
     [
         # weekdays: past tense -> the most recent one, future tense -> the next one
         ("The minister said on Monday that talks had stalled.", "Monday", "2024-06-10"),
+        # "since" opens a past period; "likely" looks ahead
+        ("The central bank has cut its rate four times since August.", "August", "2023-08"),
+        ("Economists said the first cut was likely in August.", "August", "2024-08"),
+        ("Economists said the first cut was in August.", "August", "2023-08"),
         ("The minister will visit the port on Monday.", "Monday", "2024-06-17"),
         ("The regulator fined the bank on Wednesday.", "Wednesday", "2024-06-12"),
         ("The vote is expected to take place on Friday.", "Friday", "2024-06-14"),
@@ -216,6 +220,16 @@ def test_dates_values_of_the_issue(extract, sentence, expression, value):
                 "the same period a year ago": "2023-01/2023-03",
                 "a year earlier": "2023-01/2023-03",
             },
+        ),
+        # the day the news was told is not the story's time; nor is the month compared with
+        (
+            "Car sales fell 4 percent in May from April, the trade body said on Tuesday. "
+            "Sales were 9 percent lower than a year earlier.",
+            {"May": "2024-05", "April": "2024-04", "Tuesday": "2024-06-11", "a year earlier": "2023-05"},
+        ),
+        (
+            "The ministry said on Monday that exports rose. Traders sold more later in the day.",
+            {"Monday": "2024-06-10", "later in the day": "2024-06-10"},
         ),
     ],
 )

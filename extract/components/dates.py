@@ -64,6 +64,7 @@ _WORD_CHARS = frozenset("_$€£¥#№'’.-")
 _WORD_AFTER = re.compile(r"[\s'’\"“”]*([\w'’.%-]*)")
 _SPACE = re.compile(r"\s+")
 _QUARTER_PENALTY = 60  # days: a quarter's tense counts less than a month's (see Resolver.choose)
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|added)(?:\s+on)?\s+\Z")
 _BOUND_WORDS = frozenset({"since", "from", "until", "till", "by", "before", "after", "to", "through", "than"})
 _DECADE_BEFORE = re.compile(r"\d0['’]?s\b")
 _INNER_MONTH = re.compile(r"(?:(last|next|this)\s+)?(\w+)\.?(?:\s+(\d{1,2})\b)?(?:,?\s+(\d{4}))?", re.IGNORECASE)
@@ -611,17 +612,30 @@ class Resolver:
         results = produced if isinstance(produced, list) else [produced] if produced is not None else []
         for res in results:
             comparison = cand.rule.kind in ("same", "offset")  # "up from a year earlier" keeps the story's time
-            if res.period is not None and res.type in ("DATE", "TIME") and res.anchor is not None and not comparison:
-                sentence = self.sentence_of(res.start)
-                if res.explicit_year:
-                    res.frame = _word_before(self.text, res.start).lower() not in _BOUND_WORDS
-                self.ref = Ref(res.period, res.anchor, sentence, res.explicit_year, res.frame, res.start, res.end)
-                if res.explicit_year:
-                    self.year_ref = self.ref
-                if res.period.gran in ("D", "T"):
-                    self.day_ref = self.ref
-                if res.period.gran in ("I", "FY", "Q", "H"):
-                    self.span_ref = self.ref
+            if res.period is None or res.type not in ("DATE", "TIME") or res.anchor is None or comparison:
+                continue
+            sentence = self.sentence_of(res.start)
+            if res.period.gran == "D" and self._reporting_day(res.start):
+                # only "the day" refers to it
+                self.day_ref = Ref(res.period, res.anchor, sentence, res.explicit_year, res.frame, res.start, res.end)
+                continue
+            ref = self.ref
+            if (
+                ref is not None
+                and ref.sentence == sentence
+                and ref.period.gran == res.period.gran
+                and _word_before(self.text, res.start).lower() in ("from", "than")
+            ):
+                continue  # "fell in August from July": the story's time stays August
+            if res.explicit_year:
+                res.frame = _word_before(self.text, res.start).lower() not in _BOUND_WORDS
+            self.ref = Ref(res.period, res.anchor, sentence, res.explicit_year, res.frame, res.start, res.end)
+            if res.explicit_year:
+                self.year_ref = self.ref
+            if res.period.gran in ("D", "T"):
+                self.day_ref = self.ref
+            if res.period.gran in ("I", "FY", "Q", "H"):
+                self.span_ref = self.ref
         self._done[i] = results
         self.results.extend(results)
         return results
@@ -645,6 +659,11 @@ class Resolver:
     def sentence_of(self, pos: int) -> int:
         """The index of the sentence that holds character ``pos``."""
         return bisect.bisect_right(self._sentence_starts, pos) - 1
+
+    def _reporting_day(self, start: int) -> bool:
+        """Whether a day is when the news was told ("the bureau said on Saturday"): the
+        story's time stays what it was ("fell in August ... from a year earlier")."""
+        return _REPORTING_BEFORE.search(self.text, max(0, start - 30), start) is not None
 
     def tense_of(self, c: Candidate) -> str | None:
         """ "past", "future" or None for the clause around a candidate. A date in the
