@@ -497,6 +497,15 @@ def test_quotes_news_conventions(extract, text, expected):
         ("The cranes were back, the port's director, Ilse Marten, said.", ["Ilse Marten"]),
         # a person "of" an organization
         ("Ravi Lal of Harbour Point Capital, a Mumbai broker, said funds were buying.", ["Ravi Lal"]),
+        # a hyphenated given name before an apposition
+        ("Park Ji-hoon, a fellow at the institute, said exports would slow.", ["Park Ji-hoon"]),
+        # a verb of saying that continues the sentence of its subject
+        (
+            "OSLO, May 2 - Nordvik Bank, which runs the fund, held its rate on Thursday and said it would cut in June.",
+            ["Nordvik Bank"],
+        ),
+        ("The Consumer Council, a charity, welcomed the rules but said they came too late.", ["Consumer Council"]),
+        ("The central bank held its rate at 5%, saying inflation was still too high.", ["The central bank"]),
         # unnamed sources keep their words
         ("The talks had stalled, an official said.", ["an official"]),
         ("Policymakers worry that prices will keep rising, analysts said.", ["analysts"]),

@@ -171,11 +171,15 @@ class CueAnalysis:
             else:
                 cue.side = "participle"
                 cue.governor = self._previous_cue(cue)
+                if cue.governor is None:
+                    cue.subject = self._sentence_subject(cue)
         elif before is None:
             pass
         elif before in _CONJUNCTIONS:
             cue.side = "coordinated"
             cue.governor = self._previous_cue(cue)
+            if cue.governor is None:
+                cue.subject = self._sentence_subject(cue)
         elif before in ("who", "which") and self._is_subord(k):
             cue.side = "relative"
             b = k - 1
@@ -315,6 +319,7 @@ class CueAnalysis:
         last = lows[b - 1]
         if not (
             t.is_cap(b - 1)
+            or self._name_ends_at(t.ends[b - 1])
             or last == ")"
             or last in _SUBJECT_PRONOUNS
             or last in self.c.person_roles
@@ -333,12 +338,57 @@ class CueAnalysis:
         if a - 2 < cue.lo or t.lows[a - 1] != "," or not (t.lows[a] in c.titles or t.lows[a] in c.person_roles):
             return
         name = self._left_np(a - 2, cue.lo)
-        if name is None or not self._name_token(name[1] - 1):
+        if name is None or not (self._name_token(name[1] - 1) or self._name_ends_at(t.ends[name[1] - 1])):
             return
         if name[0] > cue.lo and t.lows[name[0] - 1] not in _BOUNDARY and not t.spaces[name[0] - 1]:
             return
         cue.subject = name
         cue.appositive = np_range
+
+    def _sentence_subject(self, cue: _Cue) -> tuple[int, int] | None:
+        """ "Norges Bank, which manages the fund, kept its rate ... and said ...", "The bank
+        held rates, saying ...": the named person or organization that opens the sentence
+        (after its dateline and "The") is the subject of a verb of saying that continues
+        it; the token range of that name."""
+        t, c = self.t, self.c
+        x = cue.lo
+        if self.dateline_end is not None and t.starts[x] < self.dateline_end:
+            x = t.from_char(self.dateline_end)
+        while x < cue.i and (t.spaces[x] or t.lows[x] in ("—", "–", "-")):
+            x += 1
+        the = x
+        if x < cue.i and t.lows[x] == "the":
+            x += 1
+        if x >= cue.i or cue.in_quote:
+            return None
+        k = bisect.bisect_left(self.mention_starts, t.starts[x])
+        if k >= len(self.mentions) or self.mentions[k].start != t.starts[x]:
+            # "The central bank kept ...": a definite description of an organization or a person
+            end = x
+            while end < cue.i and end - x < 4 and not t.is_cap(end) and t.lows[end].isalpha():
+                if t.lows[end] in c.finite or t.lows[end] in c.aux or self._verbish(end):
+                    break
+                end += 1
+            head = t.lows[end - 1] if end > x else ""
+            verb = t.lows[end]
+            if the == x or not (head in c.group_nouns or head in c.person_roles):
+                return None
+            if not (verb in c.finite or verb in c.aux or self._verbish(end)):
+                return None
+            return (the, end)
+        m = self.mentions[k]
+        if m.label not in ("PERSON", "ORG") or m.kind == "pronoun" or m.end > t.starts[cue.i]:
+            return None
+        end = t.at(m.end - 1) + 1
+        if t.lows[end] in ("'s", "’s", "'"):
+            return None  # "Apple's chief executive ...": the name only qualifies the subject
+        return (x, end)
+
+    def _name_ends_at(self, char: int) -> bool:
+        """Whether an entity's name (not a pronoun) ends at ``char`` ("Lee Soo-min", whose
+        last token is in lower case)."""
+        k = bisect.bisect_left(self.mention_starts, char) - 1
+        return k >= 0 and self.mentions[k].end == char and self.mentions[k].kind != "pronoun"
 
     def _appositive_like(self, a: int, b: int) -> bool:
         lows = self.t.lows

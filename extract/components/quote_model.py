@@ -71,6 +71,8 @@ class _Cue:
         for _ in range(8):
             if cue is None or cue.side not in ("participle", "coordinated"):
                 return cue
+            if cue.governor is None and cue.subject is not None:
+                return cue  # continues a sentence whose subject was read off its start
             cue = cue.governor
         return None
 
