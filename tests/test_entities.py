@@ -128,6 +128,9 @@ def test_entities_apposition_title_and_affiliation(extract, text, name, titles, 
         ("The team spokesperson Elena Petrova declined to comment.", "Elena Petrova"),
         ("Growth will slow, economist Tomasz Nowak wrote in a note.", "Tomasz Nowak"),
         ("Wang Xiaoming said factories were busy.", "Wang Xiaoming"),
+        # sports roles
+        ("Delhi won by six wickets as opener Vikram Sethi hit 91.", "Vikram Sethi"),
+        ("The visitors' winger Tomas Lindqvist crossed for the winner.", "Tomas Lindqvist"),
     ],
 )
 def test_entities_person_licensed_by_context(extract, text, name):
@@ -315,6 +318,12 @@ def test_entities_organization_that_speaks(extract):
         ("The U.S. and the United Kingdom signed.", {"U.S.", "United Kingdom"}),
         ("Chinese and German firms signed deals.", set()),
         ("The U.S. dollar rose against the yen.", set()),
+        # a geographic feature named by its kind, "of" and a name
+        (
+            "Tankers sailed round the Cape of Storms and into the Gulf of Tadjoura.",
+            {"Cape of Storms", "Gulf of Tadjoura"},
+        ),
+        ("Ferries crossed the Sea of Marmara to the Isle of Arran.", {"Sea of Marmara", "Isle of Arran"}),
     ],
 )
 def test_entities_places(extract, text, places):

@@ -85,6 +85,7 @@ R_ORG_DESCRIBED = "entities.org.descriptor"
 R_ORG_SHORT = "entities.org.short_form"
 R_PLACE_GAZ = "entities.place.gazetteer"
 R_PLACE_HEAD = "entities.place.head"
+R_PLACE_FEATURE = "entities.place.feature"
 R_PLACE_DATELINE = "entities.place.dateline"
 
 _PACKAGE = "extract.patterns"
@@ -266,6 +267,8 @@ _INDEX_AFTER = re.compile(r"[ \t]+(?:index|indices|indexes|futures)\b")  # "the 
 _PAREN_AFTER = re.compile(r"[ \t]*\(")  # what _PAREN_ACRONYM and _FORMERLY start with
 _NAME_KINDS = frozenset(("name", "alias", "acronym", "surname"))  # the mentions that go to doc.ents
 _OPENERS = " \t\n\r\"'“‘(«[—–-:*•"
+# Kinds of geographic feature that open a name with "of" ("Cape of Good Hope").
+_FEATURE_HEADS = frozenset(("Cape", "Strait", "Straits", "Gulf", "Bay", "Sea", "Isle", "Isles", "Lake", "Mount"))
 _WHO_AFTER = re.compile(r",[ \t]+who\b")
 _OF_ORG_AFTER = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 # "Okonjo, 24, joined": an age between commas, then a lower-case word.
@@ -906,6 +909,16 @@ class _DocRun:
         if self.title_case_headline and self.in_headline(pieces[0].start):
             self.parse_title_case(pieces)
             return
+        feature = self._feature_end(pieces)
+        if feature:
+            start, end = pieces[0].start, pieces[feature - 1].end
+            self.add(Found("LOC", start, end, R_PLACE_FEATURE, key="p:" + fold(self.text[start:end])))
+            pieces = pieces[feature:]
+            while pieces and pieces[0].conn:
+                pieces = pieces[1:]
+            if not pieces:
+                return
+            initial = False
         kinds = [self.word_kind(p) for p in pieces]
         if described and self._described_org(pieces, kinds):
             return
@@ -936,6 +949,20 @@ class _DocRun:
                 j += 1
             self.parse_stretch(pieces[i:j], kinds[i:j], initial and i == 0)
             i = j
+
+    def _feature_end(self, pieces: list[Piece]) -> int:
+        """ "Cape of Good Hope", "Gulf of Aden", "Sea of Azov": a geographic feature named
+        by its kind, "of" and a name (unless the gazetteer knows the whole): the number of
+        pieces it takes, or 0."""
+        if len(pieces) < 3 or pieces[0].text not in _FEATURE_HEADS or pieces[1].text != "of" or pieces[2].conn:
+            return 0
+        known = self.place_at(pieces, 0)
+        if known is not None:
+            return 0
+        j = 2
+        while j < len(pieces) and not pieces[j].conn and j < 6:
+            j += 1
+        return j
 
     def _known_stop(self, piece: Piece) -> bool:
         # "He" opens a sentence as a pronoun, but may also be a family name ("He Lifeng"),
