@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, seed, settings
@@ -30,6 +31,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     count = 0
+    failing: list[str] = []
 
     @seed(args.seed)
     @settings(max_examples=args.examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -38,13 +40,22 @@ def main() -> int:
         nonlocal count
         assume(normalize_text(text).strip())
         count += 1
-        check_record(extract_text, text)
+        try:
+            check_record(extract_text, text)
+        except Exception:
+            failing.append(text)  # the last one is the smallest hypothesis found
+            raise
 
     t = time.perf_counter()
     try:
         prop()
     except Exception as exc:
         print(f"FAILED after {count:,} examples: {type(exc).__name__}: {exc}")
+        if failing:
+            print(f"smallest failing text: {failing[-1]!r}")
+        cause = exc.__cause__
+        if cause is not None:
+            traceback.print_exception(type(cause), cause, cause.__traceback__)
         return 1
     print(f"{count:,} examples passed in {time.perf_counter() - t:.0f} s; no failure")
     return 0

@@ -717,3 +717,9 @@ def test_quotes_seed_article_yields_every_statement(extract, dev_dir):
         best = max(record.quotations, key=lambda q: _token_f1(g["text"], q.text))
         assert _token_f1(g["text"], best.text) >= 0.5, f"missed: {g['text'][:60]}"
         assert norm(speaker(best)) in accepted, (g["text"][:60], speaker(best))
+
+
+@pytest.mark.parametrize("text", ["ACCORDING TO 0,", "According to the agency,", "Prices rose, according to"])
+def test_quotes_according_to_at_the_end_of_the_text(extract, text):
+    """Found by the long property run: an "according to X," with nothing after it."""
+    assert extract(text).quotations == []

@@ -611,7 +611,7 @@ class CueAnalysis:
         if comma is not None:
             start = comma + 1
             end = self._clause_end(start, hi)
-            cue.complement = (start, end)
+            cue.complement = (start, end) if end > start else None  # "According to X," ends the text
             cue.comp_kind = "according_first"
         else:
             start = self._clause_start_token(lo)
