@@ -400,6 +400,14 @@ def test_entities_hostile_input_finishes(nlp, text):
     assert doc._.newsfacts["entities"] is not None
 
 
+def test_entities_a_repeated_name_that_cannot_be_claimed_again_finishes(extract):
+    """Found by the long property run (it looped for ever): a known person's name whose
+    given names open a run, where the mention cannot be claimed."""
+    text = "\n\n ' . said said said President BEIJING, said Li Qiang said said she Li Qiang BEIJING,"
+    record = extract(text)
+    assert "Li Qiang" in [e.name for e in record.entities if e.label == "PERSON"]
+
+
 # --------------------------------------------------------------------------- dev set
 
 

@@ -2059,7 +2059,7 @@ class _DocRun:
                     if given == "other":
                         break  # "Jonas Brandt" when "Carla Brandt" is known: someone else
                     if given == "same":
-                        start, i = run[0].start, 0  # "Tomas Eriksen" once "Eriksen, 22," is known
+                        start = run[0].start  # "Tomas Eriksen" once "Eriksen, 22," is known
                     f = Found(label, start, run[j - 1].end, rule, kind=kind)
                     if label == "ORG" and len(surface) <= 9 and surface.isupper() and kind == "name":
                         f.kind = "acronym"
