@@ -273,6 +273,9 @@ def test_dates_durations(extract, sentence, expression, value):
         ("The council meets every two weeks.", "every two weeks", "P2W"),
         ("The market opens every Sunday.", "every Sunday", "XXXX-WXX-7"),
         ("The bank publishes quarterly reports.", "quarterly", "P3M"),
+        ("The ferry sails once a week in winter.", "once a week", "P1W"),
+        ("Inspectors visit the mine twice a year.", "twice a year", "P1Y"),
+        ("Patients take the pill three times a day.", "three times a day", "P1D"),
     ],
 )
 def test_dates_sets(extract, sentence, expression, value):
@@ -335,7 +338,8 @@ def test_dates_times_with_zones(extract, extract_timeml, sentence, expression, n
         # rates: a set (TimeML); the news conventions do not mark them
         ("The yard will build 15 a year from 2026.", "a year", None, ("SET", "P1Y")),
         ("The yard delivers 20 ferries a year.", "a year", None, ("SET", "P1Y")),
-        ("The council meets twice a year.", "twice a year", None, ("SET", "P1Y")),
+        # a frequency ("twice a year") is a set in both, like "annually"; a rate after a count is not, in news
+        ("The council meets twice a year.", "twice a year", ("SET", "P1Y"), ("SET", "P1Y")),
         ("Parking costs $40 per day.", "per day", None, ("SET", "P1D")),
         # quarters as TimeML writes them; the news scorer reads months
         ("Output shrank for two consecutive quarters.", "two consecutive quarters", ("DURATION", "P6M"),
