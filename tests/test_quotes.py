@@ -497,6 +497,11 @@ def test_quotes_news_conventions(extract, text, expected):
         ("The cranes were back, the port's director, Ilse Marten, said.", ["Ilse Marten"]),
         # a person "of" an organization
         ("Ravi Lal of Harbour Point Capital, a Mumbai broker, said funds were buying.", ["Ravi Lal"]),
+        # a pronoun inside her own quote does not make her a "he"
+        (
+            'Striker Robin Castell thanked the coach after the final. "He gave me the confidence," she said.',
+            ["Robin Castell"],
+        ),
         # a hyphenated given name before an apposition
         ("Park Ji-hoon, a fellow at the institute, said exports would slow.", ["Park Ji-hoon"]),
         # a verb of saying that continues the sentence of its subject

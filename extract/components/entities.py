@@ -2279,10 +2279,24 @@ class _DocRun:
                     continue
                 later = bisect.bisect_right(people, (m.end, len(self.text), len(clusters)))  # first start > m.end
                 nxt = next((s for s, _e, i in people[later:] if i != idx), len(self.text))
-                pm = _PRONOUN.search(self.text, m.end, min(nxt, m.end + 400))
+                pm = self._pronoun_outside_quotes(m.end, min(nxt, m.end + 400))
                 if pm:
                     c.gender = "male" if pm.group(0).lower() in ("he", "him", "his", "himself") else "female"
                     break
+
+    def _pronoun_outside_quotes(self, start: int, end: int) -> re.Match[str] | None:
+        """The first pronoun in [start, end) that is not inside quotation marks opened after
+        ``start`` ("thanked the coach. 'He gave me ...,' she said": "he" is the coach)."""
+        text = self.text
+        pos = start
+        while True:
+            pm = _PRONOUN.search(text, pos, end)
+            if pm is None:
+                return None
+            between = text[start : pm.start()]
+            if between.count("“") <= between.count("”") and between.count('"') % 2 == 0:
+                return pm
+            pos = pm.end()
 
 
 def _set_ents(doc: Doc, ents: list[Span]) -> None:
