@@ -372,8 +372,7 @@ def test_figures_ages(extract, text, figure_text, value):
         "The Boeing 737 fleet was grounded.",
         "COVID-19 cases fell for the third week.",
         "Budget 2019/20 and fiscal 2012-13 were discussed.",
-        "The team won 3-1 on Sunday.",
-        "Arsenal beat Chelsea 2-0 and the House passed it 220-212.",
+        "The House passed it 220-212 on Tuesday.",
         "She ran the 400m in record time.",
         "The vote closes at 18:00 (GMT +3) on Friday.",
         "She was ranked No. 1 for the seventh straight year.",
@@ -530,3 +529,18 @@ def test_figures_one_figure_per_token_span(extract):
     record = extract("0\x1b0 and 12\x1b7 percent")
     ids = [f.id for f in record.figures]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The team won 3-1 on Sunday.", [3, 1]),
+        ("Kingsbridge beat Marlow Town 2-0 at home.", [2, 0]),
+        ("A stoppage-time header sealed a 2-1 win.", [2, 1]),
+        ("Rovers were held 1-1 by the league leaders.", [1, 1]),
+    ],
+)
+def test_figures_a_result_gives_two_counts_and_no_range(extract, text, values):
+    found = figures_of(extract, text)
+    assert [f.value for f in found] == values
+    assert all(f.kind == "count" and f.range_with is None and f.rule == "count.score" for f in found)

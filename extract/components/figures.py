@@ -17,8 +17,9 @@ body, looks at the words around each one and keeps those that are figures:
 
 It skips dates and times, durations ("five years", "10-year"), ordinals, numbers
 inside names and identifiers ("France 2", "Phase 2", "G20", "iPhone 4", "787-8"),
-scores ("2-0") and numbers inside spans of the dates group and ORG/PERSON mentions
-of the entities group (ages stay figures even inside a date span).
+tallies with no result word ("passed 220-212") and numbers inside spans of the dates
+group and ORG/PERSON mentions of the entities group (ages stay figures even inside a
+date span). A result ("beat Chelsea 2-0", "a 2-1 win") gives two counts, no range.
 
 Figures are then linked: a range ("between 3 and 5 percent", "20-25 billion euros")
 gives two figures that point to each other through ``range_with`` (the first bound
@@ -397,6 +398,7 @@ class FigureFinder:
         openers = _phrase_alt(cues["equivalence_openers"])
         self.equiv_gap = re.compile(rf"[ \t]*(?:\([ \t]*(?:(?:{openers})[ \t]+)?|=[ \t]*)$", re.IGNORECASE)
         self.score_after = re.compile(rf"[ \t]+(?:{_phrase_alt(cues['score_words_after'])})\b", re.I)
+        self.score_verbs = frozenset(cues["score_words_before"])
         self.score_before = re.compile(rf"\b(?:{_phrase_alt(cues['score_words_before'])})[ \t]+$", re.I)
         self.stop_lower_caps = self.stop | set(self.qual_value) | {"up", "down", "by", "top", "only", "just"}
         self.up_words = {w.lower() for w in up_b}
@@ -484,6 +486,20 @@ class FigureFinder:
             before = _SCORE_PREV.search(text, max(0, num.start - 12), num.start)
             return bool(before and int(before.group(1)) >= num.value)
         return False
+
+    def _in_result(self, text: str, num: NumberMatch) -> bool:
+        """Whether the "N-M" that ``num`` belongs to is a result: a result word after it
+        ("a 2-0 win") or a verb of winning among the five words before it ("beat Vale do
+        Sado 3-1", "were held 0-0")."""
+        lo, hi = num.start, num.end
+        while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in "-–"):
+            lo -= 1
+        while hi < len(text) and (text[hi].isdigit() or text[hi] in "-–"):
+            hi += 1
+        if self.score_after.match(text, hi):
+            return True
+        words = text[max(0, lo - 60) : lo].lower().split()[-5:]
+        return any(w.strip(",;") in self.score_verbs for w in words)
 
     def _next_to_name(self, text: str, start: int, end: int) -> bool:
         """Whether the word just before or just after [start, end) is capitalized and not a
@@ -599,7 +615,9 @@ class FigureFinder:
                 )
 
         if num.form == "digits" and not (num.grouped or num.decimals or num.scaled) and self._score_part(text, num):
-            return None  # "beat Chelsea 2-0", "passed 220-212": a score or a tally
+            if self._in_result(text, num):  # "beat Vale 3-1", "a 2-0 win": each side is a count
+                return FigureDraft(num.start, num.end, value, "count", None, "count.score", num)
+            return None  # "the 787-8", "passed 220-212" with no result word: a model or a tally
         # one look at what follows: a unit, a currency, an age, a duration, a date or a time
         nxt_char = text[pos : pos + 1]
         follow = None if nxt_char in _CLAUSE_END else self.after_re.match(text, pos, r_end)
@@ -1226,6 +1244,8 @@ class FigureFinder:
                     d.kind, d.unit = "count", source.unit
 
     def _pair(self, text: str, a: FigureDraft, b: FigureDraft, gap: str, i: int) -> None:
+        if a.rule == "count.score" or b.rule == "count.score":
+            return  # the two sides of a result are no range
         if _RANGE_GAP.fullmatch(gap):
             word = gap.strip()
             before_a = text[max(0, a.qual_start - 40) : a.qual_start]
