@@ -126,6 +126,15 @@ def test_article_paragraphs_start_sentences(nlp):
             ["Prices rose.", '"Good news."', "(Analysts agreed.)", "Next"],
         ),
         ("Really?! Yes... no.", ["Really?!", "Yes... no."]),
+        # an abbreviation can end a sentence; a title cannot
+        (
+            "Sales rose in the U.S. The firm met Dr. The Anh at 3 p.m. It then sold Acme Inc. shares.",
+            ["Sales rose in the U.S.", "The firm met Dr. The Anh at 3 p.m.", "It then sold Acme Inc. shares."],
+        ),
+        (
+            "Data came from Nordvik Corp. However, demand fell.",
+            ["Data came from Nordvik Corp.", "However, demand fell."],
+        ),
     ],
 )
 def test_article_sentence_boundaries(nlp, text, sentences):

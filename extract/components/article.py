@@ -66,6 +66,18 @@ _YEAR_IN_TEXT = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _SENTENCE_ENDS = frozenset(hash_string(c) for c in ("!", ".", "?", "!!", "?!", "!?", "。", "！", "？"))
 _OPENERS = ('"', "“", "‘", "'", "«", "‹", "„", "(", "[", "{", "—", "–", "-")
 _OPENERS_SET = frozenset(hash_string(c) for c in _OPENERS)
+# "U.S.", "a.m.", "Corp.", "Inc." before a word that only opens a sentence; titles and
+# month abbreviations never end one ("Dr. The ...", "Jan. The ..." do not occur).
+_DOT_THEN_OPENER = re.compile(
+    r"\.[ \t]+(?=(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|Our|This|That|These|Those|There|But|And"
+    r"|In|On|At|As|For|If|When|While|After|However|Meanwhile)\b)"
+)
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,3}\.")
+_NEVER_LAST = frozenset((
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "capt.", "sgt.",
+    "adm.", "maj.", "rev.", "hon.", "no.", "nos.", "vs.", "fig.", "mt.", "ft.", "pres.", "supt.", "insp.", "det.",
+    "cmdr.", "messrs.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+))  # fmt: skip
 _NOT_START = 2**64 - 1  # -1 (not a sentence start) as spaCy stores it
 # the header lines are read again and again (header-like? a byline? an outlet?)
 find_absolute_date = functools.lru_cache(maxsize=1024)(_find_absolute_date)
@@ -437,6 +449,18 @@ def mark_sentences(doc: Doc, text: str) -> None:
     starts[content[after[after < len(content)]]] = True
     breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
     indent = len(text) - len(text.lstrip(" \t"))  # a line break with only these before it is no break
+    # an abbreviation that ends its sentence ("in the U.S. The company said", "Acme Inc. It
+    # added"): spaCy keeps "U.S." whole, so no "." token marks the end
+    abbr_ends = []
+    for m in _DOT_THEN_OPENER.finditer(text):  # a literal "." first: re skips ahead to it
+        k = int(numpy.searchsorted(offsets, m.start(), side="right")) - 1
+        word = text[int(offsets[k]) : m.start() + 1] if k >= 0 else ""
+        if _ABBREVIATION.fullmatch(word) and word.lower() not in _NEVER_LAST:
+            abbr_ends.append(m.end())
+    if abbr_ends:
+        at = numpy.searchsorted(offsets, abbr_ends)
+        at = at[at < n]
+        starts[at[offsets[at] == numpy.asarray(abbr_ends)[: len(at)]]] = True
     break_ends = [m.end() for m in breaks.finditer(text) if m.start() > indent and m.end() < len(text)]
     first = numpy.searchsorted(offsets, break_ends)  # breaks end where a token starts
     starts[first[first < n]] = True
