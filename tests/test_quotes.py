@@ -511,6 +511,14 @@ def test_quotes_news_conventions(extract, text, expected):
         ),
         ("The Consumer Council, a charity, welcomed the rules but said they came too late.", ["Consumer Council"]),
         ("The central bank held its rate at 5%, saying inflation was still too high.", ["The central bank"]),
+        # a name that only qualifies the source's head noun is not the speaker
+        ("Senate Democrats said the bill shortchanges small growers.", ["Senate Democrats"]),
+        (
+            "A Senate aide familiar with the talks said a vote was unlikely before the recess.",
+            ["A Senate aide familiar with the talks"],
+        ),
+        # ... unless the noun only says what the name is
+        ("The Harbour Maritime Operations agency said a second ship was hit.", ["Harbour Maritime Operations"]),
         # unnamed sources keep their words
         ("The talks had stalled, an official said.", ["an official"]),
         ("Policymakers worry that prices will keep rising, analysts said.", ["analysts"]),

@@ -210,6 +210,8 @@ _DATELINE_TAIL = re.compile(r"[\s\-–—:]*")
 _PERSON_LINKS = frozenset({"bin", "bint", "al", "de", "van", "von", "der", "da", "di", "le", "la", "-"})
 _ORG_LINKS = frozenset({"of", "for", "and", "the", "-", "&"})
 _RELATIVES = frozenset({"who", "which", "that", "whose"})
+# Adjectives that follow the head of a source's description ("an aide familiar with ...").
+_POSTMODIFIERS = frozenset({"familiar", "close", "involved", "briefed", "knowledgeable", "speaking"})
 
 
 def _copy_inherited(sp: _Speaker) -> _Speaker:

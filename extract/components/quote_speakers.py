@@ -21,6 +21,7 @@ from .quote_model import (
     _HISTORY,
     _ORG_LINKS,
     _PERSON_LINKS,
+    _POSTMODIFIERS,
     _RELATIVES,
     _Candidate,
     _copy_inherited,
@@ -159,7 +160,9 @@ class SpeakerResolution:
             named = self._apposed_person(b)
             if named is not None:
                 return self._from_mention(named, a, b)
-        heads = [m for m in mentions if not self._modifier_mention(m)]
+        # a name before the head noun only qualifies it ("Senate Democrats", "Nomura economists"),
+        # unless that noun only says what the name is ("the UK Maritime Trade Operations agency")
+        heads = [m for m in mentions if not self._modifier_mention(m) and self._heads_phrase(m, head_end)]
         if heads and not role_head:
             return self._from_mention(heads[-1], a, b)
         # a name written without an entity mention (the fallback when entities are absent)
@@ -184,6 +187,13 @@ class SpeakerResolution:
         if definite and not plural and (last_word in c.person_roles or last_word in c.titles):
             speaker.pending = last_word  # "the finance minister said": named in what follows?
         return speaker
+
+    def _heads_phrase(self, m: _Mention, head_end: int) -> bool:
+        """Whether mention ``m`` is the head of a phrase that ends at token ``head_end``: it
+        ends the phrase, or only organization nouns follow it ("the Xinhua news agency")."""
+        t = self.t
+        after = t.at(m.end - 1) + 1
+        return all(t.lows[x] in self.c.group_nouns or t.lows[x] in ("news",) for x in range(after, head_end))
 
     def _modifier_mention(self, m: _Mention) -> bool:
         """A mention that only qualifies the head of its phrase: a possessive
@@ -230,8 +240,8 @@ class SpeakerResolution:
                 return x
             if w == ")":
                 continue
-            if w in _RELATIVES:
-                return x
+            if w in _RELATIVES or w in _POSTMODIFIERS:
+                return x  # "an aide familiar with the talks": the head ends before
             if w in preps:
                 prev = lows[x - 1]
                 if t.is_cap(x - 1):  # "Analysts at X" opening a sentence; not "Office for X"
