@@ -511,6 +511,16 @@ def test_quotes_news_conventions(extract, text, expected):
         ),
         ("The Consumer Council, a charity, welcomed the rules but said they came too late.", ["Consumer Council"]),
         ("The central bank held its rate at 5%, saying inflation was still too high.", ["The central bank"]),
+        # an apposition with a particle inside a name and an acronym in brackets
+        (
+            "Rui Falcao, president of Cooperativa Serra do Mar (Coopsemar), told reporters that members expect to harvest 6.2 million bags.",
+            ["Rui Falcao"],
+        ),
+        # a role noun before its complement, then a relative clause
+        (
+            "A broker at a Lisbon trading house, who asked not to be named, said buyers had moved orders to Vietnam.",
+            ["A broker at a Lisbon trading house"],
+        ),
         # a name that only qualifies the source's head noun is not the speaker
         ("Senate Democrats said the bill shortchanges small growers.", ["Senate Democrats"]),
         (

@@ -315,7 +315,7 @@ class CueAnalysis:
         np_range = self._left_np(c0 - 1, lo)
         if np_range is None:
             return
-        _a, b = np_range
+        a, b = np_range
         last = lows[b - 1]
         if not (
             t.is_cap(b - 1)
@@ -324,6 +324,7 @@ class CueAnalysis:
             or last in _SUBJECT_PRONOUNS
             or last in self.c.person_roles
             or last in self.c.group_nouns
+            or self._role_before_prep(a, b)
         ):
             return
         cue.subject = np_range
@@ -344,6 +345,15 @@ class CueAnalysis:
             return
         cue.subject = name
         cue.appositive = np_range
+
+    def _role_before_prep(self, a: int, b: int) -> bool:
+        """ "A trader at a Sao Paulo exporting house": a role noun heads the phrase, before
+        the preposition that opens its complement."""
+        lows, c = self.t.lows, self.c
+        for x in range(a + 1, min(b, a + 5)):
+            if lows[x] in c.preps:
+                return lows[x - 1] in c.person_roles
+        return False
 
     def _sentence_subject(self, cue: _Cue) -> tuple[int, int] | None:
         """ "Norges Bank, which manages the fund, kept its rate ... and said ...", "The bank
@@ -410,7 +420,11 @@ class CueAnalysis:
             return False
         for x in range(a, b):
             w = lows[x]
-            if w in c.aux or w == "that" or w in _SENT_END or w in _QUOTE_CHARS:
+            if w in _SENT_END or w in _QUOTE_CHARS:
+                return False
+            if x > a and t.is_cap(x - 1) and t.is_cap(x + 1) and not t.is_cap(x):
+                continue  # a particle inside a name ("Cooperativa do Sul"), not a verb
+            if w in c.aux or w == "that":
                 return False
             if w in c.finite and x > a and not t.is_cap(x):
                 return False
