@@ -357,9 +357,9 @@ class CueAnalysis:
 
     def _sentence_subject(self, cue: _Cue) -> tuple[int, int] | None:
         """ "Norges Bank, which manages the fund, kept its rate ... and said ...", "The bank
-        held rates, saying ...": the named person or organization that opens the sentence
-        (after its dateline and "The") is the subject of a verb of saying that continues
-        it; the token range of that name."""
+        held rates, saying ...": the named person or organization, or the definite
+        description of one, that opens the sentence (after its dateline) is the subject of
+        a verb of saying that continues it; its token range."""
         t, c = self.t, self.c
         x = cue.lo
         if self.dateline_end is not None and t.starts[x] < self.dateline_end:
