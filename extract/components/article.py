@@ -8,6 +8,7 @@ against.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -431,51 +432,53 @@ def mark_sentences(doc: Doc, text: str) -> None:
     as spaCy's sentencizer decides, and at every paragraph break; in text wrapped at a
     fixed width only blank lines are paragraph breaks. Whitespace tokens never start a
     sentence, and an opening quote or bracket goes with the sentence it opens. Works on
-    whole token columns (spaCy's sentencizer and ``is_sent_start`` setter work on Token
-    objects, the setter quadratically).
+    token columns as Python lists and visits only the tokens near a boundary (spaCy's
+    sentencizer and ``is_sent_start`` setter work on Token objects, the setter
+    quadratically; numpy's per-call cost outweighs its speed on a news article's few
+    hundred tokens).
     """
     n = len(doc)
     if n == 0:
         return
-    orth, punct, space, offsets, spaced = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, SPACY]).T
-    punct, space = punct.astype(bool), space.astype(bool)
-    starts = numpy.zeros(n, dtype=bool)
+    orth, punct, space, offsets, spaced = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX, SPACY]).T.tolist()
+    starts: set[int] = set()
     # the first token after a sentence end that is neither punctuation nor space starts
     # a sentence (every sentence end is itself punctuation)
-    punct_at = numpy.flatnonzero(punct)
-    ends = [i for i, o in zip(punct_at.tolist(), orth[punct_at].tolist(), strict=True) if o in _SENTENCE_ENDS]
-    content = numpy.flatnonzero(~(punct | space))
-    after = numpy.searchsorted(content, ends, side="right")
-    starts[content[after[after < len(content)]]] = True
+    for i in [i for i, o in enumerate(orth) if o in _SENTENCE_ENDS]:
+        j = i + 1
+        while j < n and (punct[j] or space[j]):
+            j += 1
+        if j < n:
+            starts.add(j)
     breaks = _BLANK_LINE if is_hard_wrapped(text) else _LINE_BREAK
     indent = len(text) - len(text.lstrip(" \t"))  # a line break with only these before it is no break
     # an abbreviation that ends its sentence ("in the U.S. The company said", "Acme Inc. It
     # added"): spaCy keeps "U.S." whole, so no "." token marks the end
-    abbr_ends = []
     for m in _DOT_THEN_OPENER.finditer(text):  # a literal "." first: re skips ahead to it
-        k = int(numpy.searchsorted(offsets, m.start(), side="right")) - 1
-        word = text[int(offsets[k]) : m.start() + 1] if k >= 0 else ""
+        k = bisect.bisect_right(offsets, m.start()) - 1
+        word = text[offsets[k] : m.start() + 1] if k >= 0 else ""
         if _ABBREVIATION.fullmatch(word) and word.lower() not in _NEVER_LAST:
-            abbr_ends.append(m.end())
-    if abbr_ends:
-        at = numpy.searchsorted(offsets, abbr_ends)
-        at = at[at < n]
-        starts[at[offsets[at] == numpy.asarray(abbr_ends)[: len(at)]]] = True
-    break_ends = [m.end() for m in breaks.finditer(text) if m.start() > indent and m.end() < len(text)]
-    first = numpy.searchsorted(offsets, break_ends)  # breaks end where a token starts
-    starts[first[first < n]] = True
-    starts[0] = False
-    starts[space] = False
-    for i in numpy.flatnonzero(starts).tolist():
+            at = bisect.bisect_left(offsets, m.end())
+            if at < n and offsets[at] == m.end():
+                starts.add(at)
+    for m in breaks.finditer(text):
+        if m.start() > indent and m.end() < len(text):
+            at = bisect.bisect_left(offsets, m.end())  # breaks end where a token starts
+            if at < n:
+                starts.add(at)
+    for i in sorted(starts):
+        if i == 0 or space[i]:
+            starts.discard(i)
+            continue
         j = i
-        while j > 1 and int(orth[j - 1]) in _OPENERS_SET and (space[j - 2] or spaced[j - 2]):
+        while j > 1 and orth[j - 1] in _OPENERS_SET and (space[j - 2] or spaced[j - 2]):
             j -= 1
         if j != i:
-            starts[i] = False
-            starts[j] = True
-    starts[0] = True
+            starts.discard(i)
+            starts.add(j)
+    starts.add(0)
     sent_start = numpy.full(n, _NOT_START, dtype="uint64")
-    sent_start[starts] = 1
+    sent_start[sorted(starts)] = 1
     doc.from_array([SENT_START], sent_start)
 
 
