@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from dates_snapshot import MEANTIME, variant  # noqa: E402
 
 from extract.pipeline import Extractor  # noqa: E402
+from extract.readers import article_from_text  # noqa: E402
 from extract.settings import DATE_CONVENTIONS, Settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -91,15 +92,19 @@ def all_inputs(variants: int, heldout: bool) -> list[tuple[str, str | None, bool
     return out
 
 
-def snapshot(variants: int, heldout: bool) -> list[tuple[str, bool]]:
-    """(record JSON, private) per input and date convention."""
+def snapshot(variants: int, heldout: bool, batch: int) -> list[tuple[str, bool]]:
+    """(record JSON, private) per input and date convention; ``batch`` articles at a
+    time through ``Extractor.pipe`` (1: one call per article)."""
     inputs = all_inputs(variants, heldout)
     rows = []
     for conventions in DATE_CONVENTIONS:
         ex = Extractor(Settings(date_conventions=conventions, time_limit=None))
-        for n, (text, published, private) in enumerate(inputs):
-            record = ex(text, published=published, id=f"{conventions}-{n}")
-            rows.append((record.to_json(), private))
+        articles = [
+            article_from_text(text, published=published, id=f"{conventions}-{n}")
+            for n, (text, published, _) in enumerate(inputs)
+        ]
+        records = ex.pipe(articles, batch_size=batch)
+        rows += [(record.to_json(), private) for record, (_, _, private) in zip(records, inputs, strict=True)]
     return rows
 
 
@@ -109,8 +114,9 @@ def main() -> int:
     ap.add_argument("snapshot", type=Path)
     ap.add_argument("--variants", type=int, default=1500)
     ap.add_argument("--heldout", action="store_true", help="add /work/heldout (a compare prints only ids)")
+    ap.add_argument("--batch", type=int, default=1, help="articles per batch (a batch must not change any record)")
     args = ap.parse_args()
-    rows = snapshot(args.variants, args.heldout)
+    rows = snapshot(args.variants, args.heldout, args.batch)
     if args.action == "write":
         args.snapshot.write_text("".join(r + "\n" for r, _ in rows), encoding="utf-8")
         print(f"{len(rows)} records written to {args.snapshot}")

@@ -1,10 +1,17 @@
-"""The Extractor's memory zones and their warm-up."""
+"""The Extractor: memory zones and their warm-up; a batch run stage by stage."""
 
 from __future__ import annotations
 
-import pytest
+import signal
+import time
 
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.errors import ExtractionError, TimeLimitError
 from extract.pipeline import Extractor
+from extract.records import ArticleRecord
 from extract.settings import Settings
 
 TEXTS = [
@@ -62,3 +69,51 @@ def test_records_do_not_depend_on_the_warm_up(settings: Settings) -> None:
     cold = [r.to_json() for r in Extractor(settings.with_(warm_up_chars=0)).pipe(TEXTS, batch_size=1)]
     half = [r.to_json() for r in Extractor(settings.with_(warm_up_chars=len(TEXTS[0]))).pipe(TEXTS, batch_size=1)]
     assert warm == cold == half
+
+
+# --- stage by stage over a batch: failures and time budgets stay with their article ---
+
+_SLEEP = 0.15
+
+
+@Language.component("test_boom_or_sleep")
+def _boom_or_sleep(doc: Doc) -> Doc:
+    """Raises on an article that says BOOM; sleeps on one that says SLOW."""
+    if "BOOM" in doc.text:
+        raise RuntimeError("boom")
+    if "SLOW" in doc.text:
+        time.sleep(_SLEEP)
+    return doc
+
+
+def _with_test_stages(settings: Settings, stages: int = 1) -> Extractor:
+    ex = Extractor(settings)
+    for k in range(stages):
+        ex.nlp.add_pipe("test_boom_or_sleep", name=f"test_stage_{k}")
+    return ex
+
+
+def test_a_failing_article_drops_out_of_its_batch_alone(settings: Settings) -> None:
+    items = [{"id": f"a{n}", "text": t} for n, t in enumerate([*TEXTS[:2], "The BOOM article.", TEXTS[2]])]
+    alone = [next(Extractor(settings).pipe_results([item])) for item in items]
+    results = list(_with_test_stages(settings).pipe_results(items, batch_size=4))
+    assert isinstance(results[2], ExtractionError) and "RuntimeError: boom" in str(results[2])
+    for n in (0, 1, 3):
+        assert isinstance(results[n], ArticleRecord) and results[n].to_json() == alone[n].to_json()
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="the time guard needs setitimer")
+def test_the_time_budget_counts_every_stage_of_an_article(settings: Settings) -> None:
+    # two stages of 0.15 s each: within 0.25 s apiece, over it together
+    ex = _with_test_stages(settings.with_(time_limit=0.25), stages=2)
+    items = [TEXTS[0], "A SLOW article about exports.", TEXTS[1]]
+    results = list(ex.pipe_results(items, batch_size=3))
+    assert isinstance(results[1], TimeLimitError)
+    assert "longer than 0.25 s" in str(results[1])
+    assert all(isinstance(r, ArticleRecord) for r in (results[0], results[2]))
+
+
+def test_no_time_limit_lets_a_slow_article_finish(settings: Settings) -> None:
+    ex = _with_test_stages(settings.with_(time_limit=None), stages=2)
+    (record,) = ex.pipe_results(["A SLOW article about exports."])
+    assert isinstance(record, ArticleRecord)
