@@ -42,7 +42,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -363,6 +363,7 @@ class Lexicon:
     index_starts: frozenset[str]  # first words of the index names
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
     short_memo: dict[str, str | None] = field(default_factory=dict)  # memo: name -> its short form
+    org_keys: dict[str, str] = field(default_factory=dict)  # memo: name or gazetteer key -> cluster key
 
     def place(self, surface: str) -> tuple[str, str] | None:
         """(label, key) of the gazetteer place named ``surface``; a name in capitals
@@ -405,6 +406,27 @@ def _word_prefixes(names: Iterable[str]) -> frozenset[str]:
 def _alternation(phrases: Iterable[str]) -> str:
     items = sorted({p for p in phrases if p}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+
+
+# What (?i) matches besides the two cases of a letter.
+_CASE_VARIANTS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _whole_phrases_any_case(phrases: Iterable[str]) -> str:
+    """The pattern of ``\\b(?:<phrases>)\\b`` in any case, for phrases that open with an
+    ASCII letter. It opens with the class of those letters (see _PRONOUN), so that the
+    engine skips to the few places where a phrase can start; a leading ``\\b`` would
+    make it try the whole alternation at every position of the text."""
+    items = sorted({p for p in phrases if p}, key=len, reverse=True)
+    by_first: dict[str, list[str]] = {}
+    for p in items:  # longest first within each letter, as in _alternation
+        first = p[0].lower()
+        if not ("a" <= first <= "z"):
+            raise ValueError(f"a phrase must open with an ASCII letter: {p!r}")
+        by_first.setdefault(first, []).append(re.escape(p[1:]).replace(r"\ ", r"\s+"))
+    letters = "".join(f + f.upper() + _CASE_VARIANTS.get(f, "") for f in by_first)
+    branches = "|".join(f"(?<={f})(?:{'|'.join(rests)})" for f, rests in by_first.items())
+    return rf"[{letters}](?<!\w.)(?i:{branches})\b"
 
 
 @functools.lru_cache(maxsize=1)
@@ -505,9 +527,7 @@ def load_lexicon() -> Lexicon:
         club_suffixes=frozenset(w for w, t in clubs.items() if "suffix" in t),
         club_prefixes=frozenset(w for w, t in clubs.items() if "prefix" in t),
         club_words=frozenset(w for w, t in clubs.items() if "suffix" in t or "prefix" in t),
-        sports_cues=re.compile(
-            r"\b(?:" + _alternation(w for w, t in clubs.items() if "cue" in t) + r")\b", re.IGNORECASE
-        ),
+        sports_cues=re.compile(_whole_phrases_any_case(w for w, t in clubs.items() if "cue" in t)),
         given_stops=frozenset(w for w, t in parts.items() if "given" in t),
         market_index=re.compile(rf"(?:{_alternation(_words('market_indexes.txt'))})(?![\w-])"),
         index_starts=frozenset(re.split(r"[ /-]", n)[0] for n in _words("market_indexes.txt")),
@@ -628,9 +648,12 @@ class _DocRun:
         self.found_at: dict[int, Found] = {}  # start -> what was found there
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
-        # one row per token: sentence start, character offset
-        tokens = doc.to_array(["SENT_START", "IDX"]) if len(doc) else None
+        # one row per token: sentence start, character offset, length
+        tokens = doc.to_array([SENT_START, IDX, LENGTH]) if len(doc) else None
         self.sent_starts = [0] if tokens is None else tokens[tokens[:, 0] == 1, 1].tolist()  # in text order
+        # where each token starts and ends: mention_span aligns mentions to tokens with them
+        self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
+        self.token_ends: list[int] = [] if tokens is None else (tokens[:, 1] + tokens[:, 2]).tolist()
         if not self.sent_starts or self.sent_starts[0] != 0:
             self.sent_starts.insert(0, 0)
         self.headline = None
@@ -653,13 +676,21 @@ class _DocRun:
     def mention_span(self, start: int, end: int, label: str, values: dict[str, Any]) -> Span | None:
         """The span of the characters [start, end) with ``values`` on ``span._.newsfacts``,
         widened to whole tokens as ``make_span`` widens it (``doc.char_span``, alignment
-        "expand")."""
+        "expand"), found with the doc's token offsets: ``char_span`` reads several Token
+        objects per call."""
         label_id = self.label_ids.get(label)
         if label_id is None:
             label_id = self.label_ids[label] = self.doc.vocab.strings.add(label)
-        span = self.doc.char_span(start, end, label=label_id, alignment_mode="expand")
-        if span is None or not len(span):
+        # the tokens holding the first and the last character (a token's trailing
+        # whitespace belongs to it, as in char_span); a start right after a token is no
+        # part of that token
+        first = bisect.bisect_right(self.token_starts, start) - 1
+        if start == self.token_ends[first]:
+            first += 1
+        end_token = bisect.bisect_right(self.token_starts, end - 1)
+        if end_token <= first:
             return None
+        span = Span(self.doc, first, end_token, label=label_id)
         set_span_values(span, values)
         return span
 
@@ -1888,6 +1919,16 @@ class _DocRun:
     def _org_key(self, surface: str) -> str:
         """One key for the forms of one organization's name: "Chinese Foreign Ministry" and
         "Foreign Ministry", "Kenya Treasury" and "Treasury", "Chevron Corp" and "Chevron"."""
+        memo = self.lex.org_keys
+        key = memo.get(surface)
+        if key is None:  # a pure function of the name: kept for the process, as word kinds are
+            key = self._new_org_key(surface)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[surface] = key
+        return key
+
+    def _new_org_key(self, surface: str) -> str:
         words = surface.split()
         if len(words) > 1 and words[0] in ("the", "The"):
             words = words[1:]
@@ -2143,8 +2184,12 @@ class _DocRun:
         if not orgs:
             return
         mentions_word: dict[tuple[int, str], bool] = {}  # (cluster, head word) -> named with it
+        # "the ministry" refers back to an organization named before it: none starts before the first one
+        first = orgs[0][0]
         for start, end in self.ranges:
-            for m in pattern.finditer(self.text, start, end):
+            if end <= first:
+                continue
+            for m in pattern.finditer(self.text, max(start, first), end):
                 word = m.group(1)
                 if (
                     word[:1].isupper()
