@@ -42,7 +42,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -657,12 +657,11 @@ class _DocRun:
         self.found_at: dict[int, Found] = {}  # start -> what was found there
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
-        # one row per token: sentence start, character offset, length
-        tokens = doc.to_array([SENT_START, IDX, LENGTH]) if len(doc) else None
+        # one row per token: sentence start, character offset
+        tokens = doc.to_array([SENT_START, IDX]) if len(doc) else None
         self.sent_starts = [0] if tokens is None else tokens[tokens[:, 0] == 1, 1].tolist()  # in text order
-        # where each token starts and ends: mention_span aligns mentions to tokens with them
+        # where each token starts: mention_span aligns mentions to tokens with them
         self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
-        self.token_ends: list[int] = [] if tokens is None else (tokens[:, 1] + tokens[:, 2]).tolist()
         if not self.sent_starts or self.sent_starts[0] != 0:
             self.sent_starts.insert(0, 0)
         self.headline = None
@@ -690,11 +689,10 @@ class _DocRun:
         label_id = self.label_ids.get(label)
         if label_id is None:
             label_id = self.label_ids[label] = self.doc.vocab.strings.add(label)
-        # the tokens holding the first and the last character (a token's trailing
-        # whitespace belongs to it, as in char_span); a start right after a token is no
-        # part of that token
+        # the tokens holding the first and the last character (a token's trailing space
+        # belongs to it, as in char_span); a start on that space is no part of the token
         first = bisect.bisect_right(self.token_starts, start) - 1
-        if start == self.token_ends[first]:
+        if self.text[start] == " " and start == self.doc[first].idx + len(self.doc[first]):
             first += 1
         end_token = bisect.bisect_right(self.token_starts, end - 1)
         if end_token <= first:
@@ -961,7 +959,8 @@ class _DocRun:
             if not pieces:
                 return
             initial = False
-        kinds = [self.word_kind(p) for p in pieces]
+        memo = self.lex.kinds  # word_kind without a call per word: most words are in its memo
+        kinds = [("conn" if p.conn else memo.get(p.text) or self.word_kind(p)) for p in pieces]
         if described and self._described_org(pieces, kinds):
             return
         if (
@@ -1568,6 +1567,9 @@ class _DocRun:
 
     def party_states(self) -> None:
         """ "Sen. Jane Doe, D-Calif.": the state is a place."""
+        text = self.text
+        if "D-" not in text and "R-" not in text and "I-" not in text:
+            return  # three substring tests cost less than the scan, and most stories have none
         for start, end in self.ranges:
             for m in _PARTY_STATE.finditer(self.text, start, end):
                 hit = self.lex.places.get(m.group(1)) or self.lex.places.get(m.group(1).rstrip("."))
