@@ -2055,6 +2055,8 @@ class _DocRun:
 
     def _merge_acronyms(self, clusters: list[Cluster]) -> None:
         """An organization found only as "SAFE" is the one introduced as "(SAFE)"."""
+        if not self.acronyms:
+            return  # most stories introduce none
         owner = {key: idx for idx, c in enumerate(clusters) for key in [c.key]}
         for c in clusters:
             if c.label != "ORG" or not c.mentions:
@@ -2307,7 +2309,7 @@ class _DocRun:
         """ "the State Council executive meeting chaired by Premier Li Qiang"."""
         for m in c.mentions:
             before = self.text[max(0, m.start - 80) : m.start]
-            hit = _CHAIRED_BY.search(before)
+            hit = _CHAIRED_BY.search(before) if "by" in before else None  # an unanchored search: tested first
             if not hit:
                 continue
             for _s, e, idx in reversed(org_spans):
