@@ -245,9 +245,8 @@ _BY_VERBS = frozenset(
     ]
 )
 _OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
-# Reversed text: the spaces before a word, the word ([\w’'.-]+) and, when the word has
-# other characters in it, the first of them.
-_TAIL_WORD_BACKWARDS = re.compile(r"[ \t]+([\w’'.-]*)([^ \t]?)")
+# Reversed text: up to five words ([\w’'.-]+), each with the spaces before it.
+_TAIL_WORDS_BACKWARDS = re.compile(r"(?:[ \t]+[\w’'.-]+){1,5}")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
 _BY_START = operator.attrgetter("start")
 _BY_START_END = operator.attrgetter("start", "end")
@@ -2419,24 +2418,22 @@ def _pieces(text: str, start: int, end: int) -> list[Piece]:
     return out
 
 
-def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
-    """The last words of ``before`` that run up to its end with only spaces between
-    them: (word, offset in ``before``). Read backwards with an anchored match per word
-    (an end-anchored regex search would try every position)."""
+def _tail_words(before: str) -> list[tuple[str, int]]:
+    """The last (up to five) words of ``before`` that run up to its end with only spaces
+    between them: (word, offset in ``before``). "(Reuters) - chief ": "-", "chief".
+    Read backwards with one anchored match (an end-anchored regex search would try every
+    position); the words hold no blanks, so ``str.split`` then parts them."""
     if not before or before[-1] not in " \t":
         return []
-    backwards = before[::-1]
+    m = _TAIL_WORDS_BACKWARDS.match(before[::-1])
+    if m is None:
+        return []
     out: list[tuple[str, int]] = []
-    pos = 0
-    while len(out) < limit:
-        m = _TAIL_WORD_BACKWARDS.match(backwards, pos)
-        if m is None or not m.group(1):
-            break
-        out.append((m.group(1)[::-1], len(before) - m.end(1)))
-        if m.group(2):
-            break  # "(Reuters) - chief": keep what follows the punctuation, then stop
-        pos = m.end()
-    out.reverse()
+    pos = len(before) - m.end()
+    for word in before[pos:].split():
+        pos = before.index(word, pos)
+        out.append((word, pos))
+        pos += len(word)
     return out
 
 
