@@ -768,8 +768,11 @@ class _DocRun:
 
     def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest gazetteer place starting at piece i: (end index, label, key)."""
-        limit = min(len(pieces) if limit is None else limit, i + 6)
         prefixes = self.lex.place_prefixes
+        word = pieces[i].text
+        if word.casefold() not in prefixes and self.lex.place(word) is None:
+            return None  # most words: no place starts with them
+        limit = min(len(pieces) if limit is None else limit, i + 6)
         best = None
         # longer names only where each shorter stretch is the start of one ("United", "United Arab")
         for j in range(i + 1, limit + 1):
