@@ -421,17 +421,16 @@ _CASE_VARIANTS = {"i": "İı", "k": "\u212a", "s": "ſ"}
 
 
 def _whole_phrases_any_case(phrases: Iterable[str]) -> str:
-    """The pattern of ``\\b(?:<phrases>)\\b`` in any case, for phrases that open with an
-    ASCII letter. It opens with the class of those letters (see _PRONOUN), so that the
-    engine skips to the few places where a phrase can start; a leading ``\\b`` would
-    make it try the whole alternation at every position of the text."""
+    """The pattern of ``\\b(?:<phrases>)\\b`` in any case. When every phrase opens with
+    an ASCII letter, it opens with the class of those letters (see _PRONOUN), so that the
+    engine skips to the few places where a phrase can start; a leading ``\\b`` makes it
+    try the whole alternation at every position of the text."""
     items = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not all(p[0].isascii() and p[0].isalpha() for p in items):
+        return rf"(?i:\b(?:{_alternation(items, ignorecase=True)})\b)"
     by_first: dict[str, list[str]] = {}
     for p in items:  # longest first within each letter, as in _alternation
-        first = p[0].lower()
-        if not ("a" <= first <= "z"):
-            raise ValueError(f"a phrase must open with an ASCII letter: {p!r}")
-        by_first.setdefault(first, []).append(re.escape(p[1:]).replace(r"\ ", r"\s+"))
+        by_first.setdefault(p[0].lower(), []).append(re.escape(p[1:]).replace(r"\ ", r"\s+"))
     letters = "".join(f + f.upper() + _CASE_VARIANTS.get(f, "") for f in by_first)
     branches = "|".join(f"(?<={f})(?:{'|'.join(rests)})" for f, rests in by_first.items())
     return rf"[{letters}](?<!\w.)(?i:{branches})\b"
