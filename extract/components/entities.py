@@ -1802,6 +1802,8 @@ class _DocRun:
         while changed:
             changed = False
             people = sorted((f.start, f.end) for f in self.found if f.label == "PERSON")
+            if not people:
+                return  # no one to be listed with
             rest = []
             for run, initial in self.unknown:
                 start, end = run[0].start, run[-1].end
@@ -1866,6 +1868,8 @@ class _DocRun:
             clusters[target].mentions.append(f)
         for c in clusters:
             c.mentions.sort(key=_BY_START)
+        if "(" not in self.text:
+            return clusters  # neither rule below can match
         # acronyms introduced in parentheses: "National Bureau of Statistics (NBS)"
         for c in clusters:
             if c.label == "PERSON":
