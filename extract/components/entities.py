@@ -42,7 +42,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -128,9 +128,6 @@ CHAIN = re.compile(
 # a lookbehind, which the engine would try at every position of the text.
 _CHAIN_START = re.compile(rf"[{_UP}\d](?:(?<![\w.’'&-].)(?:(?<=[{_UP}])|\d{{0,2}}(?:st|nd|rd|th))|(?<=[-’'][{_UP}]))")
 _PARTICLE_BEFORE = re.compile(r"(?<![\w.’'&-])(?:al|el|bin|ibn|abu|d)[-’']\Z")
-# The pieces of a run that CHAIN found: CHAIN takes whole words and connectors with
-# separators between them, so its pieces are what lies between the separators.
-_PIECE = re.compile(r"[^ \t\u00a0]+")
 
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -248,9 +245,8 @@ _BY_VERBS = frozenset(
     ]
 )
 _OFFICE_NOUNS = frozenset(("leadership", "presidency", "premiership", "tenure", "captaincy"))
-# Reversed text: the spaces before a word, the word ([\w’'.-]+) and, when the word has
-# other characters in it, the first of them.
-_TAIL_WORD_BACKWARDS = re.compile(r"[ \t]+([\w’'.-]*)([^ \t]?)")
+# Reversed text: up to five words ([\w’'.-]+), each with the spaces before it.
+_TAIL_WORDS_BACKWARDS = re.compile(r"(?:[ \t]+[\w’'.-]+){1,5}")
 _CURRENCY_AFTER = re.compile(r"[ \t]+(?:[Dd]ollars?|[Cc]ents?)\b")
 _BY_START = operator.attrgetter("start")
 _BY_START_END = operator.attrgetter("start", "end")
@@ -363,6 +359,7 @@ class Lexicon:
     index_starts: frozenset[str]  # first words of the index names
     kinds: dict[str, str] = field(default_factory=dict)  # memo of word classes (a pure function of the word)
     short_memo: dict[str, str | None] = field(default_factory=dict)  # memo: name -> its short form
+    org_keys: dict[str, str] = field(default_factory=dict)  # memo: name or gazetteer key -> cluster key
 
     def place(self, surface: str) -> tuple[str, str] | None:
         """(label, key) of the gazetteer place named ``surface``; a name in capitals
@@ -402,9 +399,41 @@ def _word_prefixes(names: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _alternation(phrases: Iterable[str]) -> str:
+def _alternation(phrases: Iterable[str], ignorecase: bool = False) -> str:
+    """The phrases as one regex alternation, longest first, grouped by first character
+    ("m(?:inister|ayor)|s(?:ecretary|enator)"): the regex engine tries each alternative in
+    turn and builds no trie, so that at a position only the phrases that open with its
+    character are tried. Within a group the phrases keep their order, and phrases of
+    different groups cannot match at the same place, so the grouping matches what the
+    flat alternation matches. ``ignorecase``: the pattern is compiled case-insensitively,
+    so the groups are made by the lower-cased first letter (an ASCII one)."""
     items = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    if ignorecase and not all(p[0].isascii() for p in items):
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    groups: dict[str, list[str]] = {}
+    for p in items:
+        groups.setdefault(p[0].lower() if ignorecase else p[0], []).append(re.escape(p[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# What (?i) matches besides the two cases of a letter.
+_CASE_VARIANTS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _whole_phrases_any_case(phrases: Iterable[str]) -> str:
+    """The pattern of ``\\b(?:<phrases>)\\b`` in any case. When every phrase opens with
+    an ASCII letter, it opens with the class of those letters (see _PRONOUN), so that the
+    engine skips to the few places where a phrase can start; a leading ``\\b`` makes it
+    try the whole alternation at every position of the text."""
+    items = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not all(p[0].isascii() and p[0].isalpha() for p in items):
+        return rf"(?i:\b(?:{_alternation(items, ignorecase=True)})\b)"
+    by_first: dict[str, list[str]] = {}
+    for p in items:  # longest first within each letter, as in _alternation
+        by_first.setdefault(p[0].lower(), []).append(re.escape(p[1:]).replace(r"\ ", r"\s+"))
+    letters = "".join(f + f.upper() + _CASE_VARIANTS.get(f, "") for f in by_first)
+    branches = "|".join(f"(?<={f})(?:{'|'.join(rests)})" for f, rests in by_first.items())
+    return rf"[{letters}](?<!\w.)(?i:{branches})\b"
 
 
 @functools.lru_cache(maxsize=1)
@@ -437,7 +466,7 @@ def load_lexicon() -> Lexicon:
         verbs.update(f for f in forms[1:] if not f.endswith("ing"))
     heads = [w for w, t in titles.items() if "head" in t and "honorific" not in t]
     mods = [w for w, t in titles.items() if "modifier" in t]
-    head_alt = _alternation(heads)
+    head_alt = _alternation(heads, ignorecase=True)
     apposition = re.compile(
         r",[ \t]+(?:(?:a|an|the)[ \t]+)?"
         # the whole title: not "chief" of "chief shipping analyst"
@@ -505,15 +534,13 @@ def load_lexicon() -> Lexicon:
         club_suffixes=frozenset(w for w, t in clubs.items() if "suffix" in t),
         club_prefixes=frozenset(w for w, t in clubs.items() if "prefix" in t),
         club_words=frozenset(w for w, t in clubs.items() if "suffix" in t or "prefix" in t),
-        sports_cues=re.compile(
-            r"\b(?:" + _alternation(w for w, t in clubs.items() if "cue" in t) + r")\b", re.IGNORECASE
-        ),
+        sports_cues=re.compile(_whole_phrases_any_case(w for w, t in clubs.items() if "cue" in t)),
         given_stops=frozenset(w for w, t in parts.items() if "given" in t),
         market_index=re.compile(rf"(?:{_alternation(_words('market_indexes.txt'))})(?![\w-])"),
         index_starts=frozenset(re.split(r"[ /-]", n)[0] for n in _words("market_indexes.txt")),
         nominal=re.compile(
             r"[Tt](?<!\w.)(?i:he[ \t]+("  # see _PRONOUN
-            + _alternation(w.casefold() for w, t in org_heads.items() if "nominal" in t)
+            + _alternation((w.casefold() for w, t in org_heads.items() if "nominal" in t), ignorecase=True)
             + r"))\b"
         ),
     )
@@ -629,8 +656,10 @@ class _DocRun:
         self.taken: list[tuple[int, int]] = []  # sorted spans already claimed
         self.unknown: list[tuple[list[Piece], bool]] = []  # (run, sentence-initial)
         # one row per token: sentence start, character offset
-        tokens = doc.to_array(["SENT_START", "IDX"]) if len(doc) else None
+        tokens = doc.to_array([SENT_START, IDX]) if len(doc) else None
         self.sent_starts = [0] if tokens is None else tokens[tokens[:, 0] == 1, 1].tolist()  # in text order
+        # where each token starts: mention_span aligns mentions to tokens with them
+        self.token_starts: list[int] = [] if tokens is None else tokens[:, 1].tolist()
         if not self.sent_starts or self.sent_starts[0] != 0:
             self.sent_starts.insert(0, 0)
         self.headline = None
@@ -653,13 +682,20 @@ class _DocRun:
     def mention_span(self, start: int, end: int, label: str, values: dict[str, Any]) -> Span | None:
         """The span of the characters [start, end) with ``values`` on ``span._.newsfacts``,
         widened to whole tokens as ``make_span`` widens it (``doc.char_span``, alignment
-        "expand")."""
+        "expand"), found with the doc's token offsets: ``char_span`` reads several Token
+        objects per call."""
         label_id = self.label_ids.get(label)
         if label_id is None:
             label_id = self.label_ids[label] = self.doc.vocab.strings.add(label)
-        span = self.doc.char_span(start, end, label=label_id, alignment_mode="expand")
-        if span is None or not len(span):
+        # the tokens holding the first and the last character (a token's trailing space
+        # belongs to it, as in char_span); a start on that space is no part of the token
+        first = bisect.bisect_right(self.token_starts, start) - 1
+        if self.text[start] == " " and start == self.doc[first].idx + len(self.doc[first]):
+            first += 1
+        end_token = bisect.bisect_right(self.token_starts, end - 1)
+        if end_token <= first:
             return None
+        span = Span(self.doc, first, end_token, label=label_id)
         set_span_values(span, values)
         return span
 
@@ -731,8 +767,11 @@ class _DocRun:
 
     def place_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str, str] | None:
         """The longest gazetteer place starting at piece i: (end index, label, key)."""
-        limit = min(len(pieces) if limit is None else limit, i + 6)
         prefixes = self.lex.place_prefixes
+        word = pieces[i].text
+        if word.casefold() not in prefixes and self.lex.place(word) is None:
+            return None  # most words: no place starts with them
+        limit = min(len(pieces) if limit is None else limit, i + 6)
         best = None
         # longer names only where each shorter stretch is the start of one ("United", "United Arab")
         for j in range(i + 1, limit + 1):
@@ -746,9 +785,11 @@ class _DocRun:
         return best
 
     def org_at(self, pieces: list[Piece], i: int, limit: int | None = None) -> tuple[int, str] | None:
-        limit = len(pieces) if limit is None else limit
         first = pieces[i]
         orgs, prefixes = self.lex.orgs, self.lex.org_prefixes
+        if first.text not in orgs and first.text not in prefixes and first.text not in self.lex.orgs_possessive:
+            return None  # most words: no known name starts with them
+        limit = len(pieces) if limit is None else limit
         best = None
         for j in range(i + 1, limit + 1):  # as in place_at: longer names only after their prefixes
             surface = first.text if j == i + 1 else self.text[first.start : pieces[j - 1].end]
@@ -919,7 +960,8 @@ class _DocRun:
             if not pieces:
                 return
             initial = False
-        kinds = [self.word_kind(p) for p in pieces]
+        memo = self.lex.kinds  # word_kind without a call per word: most words are in its memo
+        kinds = [("conn" if p.conn else memo.get(p.text) or self.word_kind(p)) for p in pieces]
         if described and self._described_org(pieces, kinds):
             return
         if (
@@ -1526,6 +1568,9 @@ class _DocRun:
 
     def party_states(self) -> None:
         """ "Sen. Jane Doe, D-Calif.": the state is a place."""
+        text = self.text
+        if "D-" not in text and "R-" not in text and "I-" not in text:
+            return  # three substring tests cost less than the scan, and most stories have none
         for start, end in self.ranges:
             for m in _PARTY_STATE.finditer(self.text, start, end):
                 hit = self.lex.places.get(m.group(1)) or self.lex.places.get(m.group(1).rstrip("."))
@@ -1757,6 +1802,8 @@ class _DocRun:
         while changed:
             changed = False
             people = sorted((f.start, f.end) for f in self.found if f.label == "PERSON")
+            if not people:
+                return  # no one to be listed with
             rest = []
             for run, initial in self.unknown:
                 start, end = run[0].start, run[-1].end
@@ -1821,6 +1868,8 @@ class _DocRun:
             clusters[target].mentions.append(f)
         for c in clusters:
             c.mentions.sort(key=_BY_START)
+        if "(" not in self.text:
+            return clusters  # neither rule below can match
         # acronyms introduced in parentheses: "National Bureau of Statistics (NBS)"
         for c in clusters:
             if c.label == "PERSON":
@@ -1888,6 +1937,16 @@ class _DocRun:
     def _org_key(self, surface: str) -> str:
         """One key for the forms of one organization's name: "Chinese Foreign Ministry" and
         "Foreign Ministry", "Kenya Treasury" and "Treasury", "Chevron Corp" and "Chevron"."""
+        memo = self.lex.org_keys
+        key = memo.get(surface)
+        if key is None:  # a pure function of the name: kept for the process, as word kinds are
+            key = self._new_org_key(surface)
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[surface] = key
+        return key
+
+    def _new_org_key(self, surface: str) -> str:
         words = surface.split()
         if len(words) > 1 and words[0] in ("the", "The"):
             words = words[1:]
@@ -2001,6 +2060,8 @@ class _DocRun:
 
     def _merge_acronyms(self, clusters: list[Cluster]) -> None:
         """An organization found only as "SAFE" is the one introduced as "(SAFE)"."""
+        if not self.acronyms:
+            return  # most stories introduce none
         owner = {key: idx for idx, c in enumerate(clusters) for key in [c.key]}
         for c in clusters:
             if c.label != "ORG" or not c.mentions:
@@ -2143,8 +2204,12 @@ class _DocRun:
         if not orgs:
             return
         mentions_word: dict[tuple[int, str], bool] = {}  # (cluster, head word) -> named with it
+        # "the ministry" refers back to an organization named before it: none starts before the first one
+        first = orgs[0][0]
         for start, end in self.ranges:
-            for m in pattern.finditer(self.text, start, end):
+            if end <= first:
+                continue
+            for m in pattern.finditer(self.text, max(start, first), end):
                 word = m.group(1)
                 if (
                     word[:1].isupper()
@@ -2249,7 +2314,7 @@ class _DocRun:
         """ "the State Council executive meeting chaired by Premier Li Qiang"."""
         for m in c.mentions:
             before = self.text[max(0, m.start - 80) : m.start]
-            hit = _CHAIRED_BY.search(before)
+            hit = _CHAIRED_BY.search(before) if "by" in before else None  # an unanchored search: tested first
             if not hit:
                 continue
             for _s, e, idx in reversed(org_spans):
@@ -2306,9 +2371,9 @@ def _set_ents(doc: Doc, ents: list[Span]) -> None:
     iob_type = np.zeros((len(doc), 2), dtype="uint64")
     iob_type[:, 0] = 2  # O
     for span in ents:
-        iob_type[span.start, 0] = 3  # B
-        iob_type[span.start + 1 : span.end, 0] = 1  # I
-        iob_type[span.start : span.end, 1] = span.label
+        start = span.start
+        iob_type[start : span.end] = (1, span.label)  # I
+        iob_type[start, 0] = 3  # B
     doc.from_array([ENT_IOB, ENT_TYPE], iob_type)
 
 
@@ -2347,30 +2412,34 @@ def _chain_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 
 
 def _pieces(text: str, start: int, end: int) -> list[Piece]:
-    """The words and connectors of the run text[start:end] (a match of CHAIN)."""
-    return [
-        Piece(p.group(), p.start(), p.end(), p.group() in _CONNECTOR_SET) for p in _PIECE.finditer(text, start, end)
-    ]
+    """The words and connectors of the run text[start:end] (a match of CHAIN). CHAIN puts
+    only spaces, tabs and no-break spaces between them and none inside them, so
+    ``str.split`` finds them (at half the cost of a regex's matches)."""
+    out = []
+    pos = start
+    for word in text[start:end].split():
+        pos = text.index(word, pos)
+        out.append(Piece(word, pos, pos + len(word), word in _CONNECTOR_SET))
+        pos += len(word)
+    return out
 
 
-def _tail_words(before: str, limit: int = 5) -> list[tuple[str, int]]:
-    """The last words of ``before`` that run up to its end with only spaces between
-    them: (word, offset in ``before``). Read backwards with an anchored match per word
-    (an end-anchored regex search would try every position)."""
+def _tail_words(before: str) -> list[tuple[str, int]]:
+    """The last (up to five) words of ``before`` that run up to its end with only spaces
+    between them: (word, offset in ``before``). "(Reuters) - chief ": "-", "chief".
+    Read backwards with one anchored match (an end-anchored regex search would try every
+    position); the words hold no blanks, so ``str.split`` then parts them."""
     if not before or before[-1] not in " \t":
         return []
-    backwards = before[::-1]
+    m = _TAIL_WORDS_BACKWARDS.match(before[::-1])
+    if m is None:
+        return []
     out: list[tuple[str, int]] = []
-    pos = 0
-    while len(out) < limit:
-        m = _TAIL_WORD_BACKWARDS.match(backwards, pos)
-        if m is None or not m.group(1):
-            break
-        out.append((m.group(1)[::-1], len(before) - m.end(1)))
-        if m.group(2):
-            break  # "(Reuters) - chief": keep what follows the punctuation, then stop
-        pos = m.end()
-    out.reverse()
+    pos = len(before) - m.end()
+    for word in before[pos:].split():
+        pos = before.index(word, pos)
+        out.append((word, pos))
+        pos += len(word)
     return out
 
 
