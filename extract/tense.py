@@ -74,20 +74,26 @@ class Tense:
             return cached
         rules, text, tokens = self.rules, self.text, self.tokens
         lower, start_of, length_of = tokens.column(LOWER_COL), self.token_starts, tokens.column(LENGTH_COL)
-        suffix_of = tokens.column(SUFFIX_COL)
         classes, ed_suffixes = rules.classes, rules.ed_suffixes
         first = self.sentence_starts[s] if s >= 0 else 0
         last = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(lower)
+        # the SUFFIX column of this sentence alone: the rest of the document is never read here
+        is_ed = [suffix in ed_suffixes for suffix in tokens.arr[first:last, SUFFIX_COL].tolist()]
         markers: list[tuple[int, int, str, bool, bool]] = []
         bounds: list[int] = []
         read_until = first
         # only the tokens of a word class or with an "-ed" ending can mark anything
-        for j in [j for j in range(first, last) if lower[j] in classes or suffix_of[j] in ed_suffixes]:
+        for j in [j for j in range(first, last) if lower[j] in classes or is_ed[j - first]]:
             if j < read_until:
                 continue  # inside a phrase already read
             low = lower[j]
             cls = classes.get(low, 0)
-            start, length = start_of[j], length_of[j]
+            start = start_of[j]
+            ed = is_ed[j - first]
+            if cls == _BOUND and not ed:
+                bounds.append(start)  # most hits: a comma, "and", "that" ... and nothing more
+                continue
+            length = length_of[j]
             if cls & _BOUND:
                 bounds.append(start)
             if cls & _PHRASE and j + 1 < last:
@@ -99,7 +105,7 @@ class Tense:
                     continue
             if cls & _FUTURE or (cls & _MAY and text[start] == "m"):  # "may", not "May"
                 markers.append((start, start + length, "future", True, False))
-            elif (cls & _PAST or (length > 3 and not cls & _WEAK_EXCEPTION and suffix_of[j] in ed_suffixes)) and (
+            elif (cls & _PAST or (length > 3 and not cls & _WEAK_EXCEPTION and ed)) and (
                 j == first or not classes.get(lower[j - 1], 0) & _PARTICIPLE_BEFORE
             ):  # after "be"/"to" a past form is a participle ("will be held"), not a tense
                 markers.append((start, start + length, "past", bool(cls & _PAST), bool(cls & _REPORTING)))

@@ -37,7 +37,7 @@ from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensi
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
-from ..tokenarrays import LENGTH_COL, LOWER_COL, SHAPE_COL, START_COL, TokenArrays
+from ..tokenarrays import LENGTH_COL, LOWER_COL, SHAPE_COL, START_COL, TokenArrays, hash_array
 
 _LOOKBACK_TOKENS = 6  # an expression starts at most this many tokens before its trigger word
 _MOD_OF_PRE = {"early": "START", "start": "START", "mid": "MID", "late": "END", "end": "END"}
@@ -60,7 +60,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}  # fmt: skip
 _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 
-_WORD_CHARS = frozenset("_$€£¥#№'’.-")
+# word characters: letters, digits and these (\w adds "_"); read backwards by _word_before
+_WORD_BEFORE_REVERSED = re.compile(r"[^\w$€£¥#№'’.\-]*([\w$€£¥#№'’.\-]*)")
 _WORD_AFTER = re.compile(r"[\s'’\"“”]*([\w'’.%-]*)")
 _SPACE = re.compile(r"\s+")
 _QUARTER_PENALTY = 60  # days: a quarter's tense counts less than a month's (see Resolver.choose)
@@ -89,8 +90,12 @@ class Candidate:
         return self.match.span(name)
 
     def low(self, name: str) -> str | None:
+        """The group lower-cased, each run of whitespace as one space (a word alone needs no regex)."""
         value = self.groups.get(name)
-        return None if value is None else _SPACE.sub(" ", value.lower())
+        if value is None:
+            return None
+        low = value.lower()
+        return low if low.isalpha() else _SPACE.sub(" ", low)
 
 
 @dataclass(slots=True)
@@ -142,8 +147,8 @@ class DatesComponent:
         extra = ("timeml_trigger_words", "timeml_prefix_words") if self.timeml else ()
         triggers = self.words["trigger_words"] + (self.words[extra[0]] if extra else [])
         prefixes = self.words["prefix_words"] + (self.words[extra[1]] if extra else [])
-        self.trigger_words = frozenset(strings.add(w) for w in triggers)
-        self.trigger_shapes = frozenset(strings.add(s) for s in self.words["trigger_shapes"])
+        self.trigger_words = hash_array(strings.add(w) for w in triggers)
+        self.trigger_shapes = hash_array(strings.add(s) for s in self.words["trigger_shapes"])
         self.prefix_words = frozenset(strings.add(w) for w in prefixes)
         self.fiscal_cues = [re.compile(self.grammar.expand(p)) for p in self.words["fiscal_cues"]]
         self.holidays = [(re.compile(h["regex"]), h) for h in self.words["holidays"]]
@@ -167,6 +172,8 @@ class DatesComponent:
         """Whether a token shape holds a digit (a number can precede a trigger: "five years")."""
         known = self._numeric_shapes.get(shape)
         if known is None:
+            if len(self._numeric_shapes) > 100_000:
+                self._numeric_shapes.clear()
             known = self._numeric_shapes[shape] = "d" in self._strings[shape]
         return known
 
@@ -206,17 +213,20 @@ class DatesComponent:
     def find(self, tokens: TokenArrays, text: str, ranges: list[tuple[int, int]]) -> list[Candidate]:
         """Grammar matches that start at most a few tokens before a trigger word, accepted in
         context, in document order."""
-        words, shapes, prefix_words = self.trigger_words, self.trigger_shapes, self.prefix_words
-        lower, shape = tokens.column(LOWER_COL), tokens.column(SHAPE_COL)
+        prefix_words = self.prefix_words
+        # the triggers, found by array lookups: no Python loop over every token
+        is_trigger = tokens.where(LOWER_COL, self.trigger_words) | tokens.where(SHAPE_COL, self.trigger_shapes)
+        lower = tokens.column(LOWER_COL)
         starts: set[int] = set()
-        for i, (low, shp) in enumerate(zip(lower, shape, strict=True)):
-            if low in words or shp in shapes:
-                j = i
-                while (
-                    j > 0 and i - j < _LOOKBACK_TOKENS and (lower[j - 1] in prefix_words or self._numeric(shape[j - 1]))
-                ):
-                    j -= 1
-                starts.update(range(j, i + 1))
+        for i in is_trigger.nonzero()[0].tolist():
+            j = i
+            while (
+                j > 0
+                and i - j < _LOOKBACK_TOKENS
+                and (lower[j - 1] in prefix_words or self._numeric(tokens.value(j - 1, SHAPE_COL)))
+            ):
+                j -= 1
+            starts.update(range(j, i + 1))
         if not starts:
             return []
         start_of, length_of = tokens.column(START_COL), tokens.column(LENGTH_COL)
@@ -229,6 +239,13 @@ class DatesComponent:
             pos = start_of[i]
             if pos < done_until:
                 continue
+            hi = 0  # the end of the range that holds the start (none: a header line)
+            for r_lo, r_hi in ranges:
+                if r_lo <= pos < r_hi:
+                    hi = r_hi
+                    break
+            if not hi:
+                continue
             if length_of[i] < KEY_CHARS:  # a short token: the key runs on into the next one ("'82")
                 rules = self.grammar.rules_at(text, pos)
             else:
@@ -236,13 +253,6 @@ class DatesComponent:
                 if rules is None:
                     rules = by_word[lower[i]] = self.grammar.rules_at(text, pos)
             if not rules:
-                continue
-            hi = 0
-            for r_lo, r_hi in ranges:
-                if r_lo <= pos < r_hi:
-                    hi = r_hi
-                    break
-            if not hi:
                 continue
             cand = self.match_at(text, pos, hi, rules)
             if cand is None:
@@ -1554,15 +1564,12 @@ def parse_published(value: str | None) -> tuple[dt.date, str | None] | None:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The word that ends before ``pos`` (skipping spaces, quotes and punctuation)."""
-    lo = max(0, pos - 40)
-    i = pos - 1
-    while i >= lo and not (text[i].isalnum() or text[i] in _WORD_CHARS):
-        i -= 1
-    end = i + 1
-    while i >= lo and (text[i].isalnum() or text[i] in _WORD_CHARS):
-        i -= 1
-    return text[i + 1 : end].strip(".-")
+    """The word that ends before ``pos`` (skipping spaces, quotes and punctuation), read
+    within the 40 characters before ``pos``: one regex match over them reversed."""
+    if pos <= 0:
+        return ""
+    m = _WORD_BEFORE_REVERSED.match(text[max(0, pos - 40) : pos][::-1])
+    return m.group(1)[::-1].strip(".-")  # type: ignore[union-attr]
 
 
 def _word_after(text: str, pos: int) -> str:
