@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from spacy.language import Language
@@ -37,7 +38,7 @@ from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensi
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
-from ..tokenarrays import LENGTH_COL, LOWER_COL, SHAPE_COL, START_COL, TokenArrays, hash_array
+from ..tokenarrays import LENGTH_COL, LOWER_COL, SHAPE_COL, START_COL, TokenArrays
 
 _LOOKBACK_TOKENS = 6  # an expression starts at most this many tokens before its trigger word
 _MOD_OF_PRE = {"early": "START", "start": "START", "mid": "MID", "late": "END", "end": "END"}
@@ -147,8 +148,8 @@ class DatesComponent:
         extra = ("timeml_trigger_words", "timeml_prefix_words") if self.timeml else ()
         triggers = self.words["trigger_words"] + (self.words[extra[0]] if extra else [])
         prefixes = self.words["prefix_words"] + (self.words[extra[1]] if extra else [])
-        self.trigger_words = hash_array(strings.add(w) for w in triggers)
-        self.trigger_shapes = hash_array(strings.add(s) for s in self.words["trigger_shapes"])
+        self.trigger_words = frozenset(strings.add(w) for w in triggers)
+        self.trigger_shapes = frozenset(strings.add(s) for s in self.words["trigger_shapes"])
         self.prefix_words = frozenset(strings.add(w) for w in prefixes)
         self.fiscal_cues = [re.compile(self.grammar.expand(p)) for p in self.words["fiscal_cues"]]
         self.holidays = [(re.compile(h["regex"]), h) for h in self.words["holidays"]]
@@ -167,6 +168,17 @@ class DatesComponent:
         }  # fmt: skip
         self._rules_by_word: dict[int, tuple[Rule, ...]] = {}  # LOWER hash -> rules that can start there
         self._numeric_shapes: dict[int, bool] = {}
+        self._holiday_specs: dict[str, dict[str, Any] | None] = {}
+
+    def holiday_spec(self, name: str) -> dict[str, Any] | None:
+        """The entry of ``holidays`` (dates_words.json) whose regex matches the whole name,
+        kept per name: a few names recur, and there are dozens of regexes to try."""
+        known = self._holiday_specs.get(name, False)
+        if known is False:
+            if len(self._holiday_specs) > 10_000:
+                self._holiday_specs.clear()
+            known = self._holiday_specs[name] = next((h for rx, h in self.holidays if rx.fullmatch(name)), None)
+        return known
 
     def _numeric(self, shape: int) -> bool:
         """Whether a token shape holds a digit (a number can precede a trigger: "five years")."""
@@ -213,18 +225,18 @@ class DatesComponent:
     def find(self, tokens: TokenArrays, text: str, ranges: list[tuple[int, int]]) -> list[Candidate]:
         """Grammar matches that start at most a few tokens before a trigger word, accepted in
         context, in document order."""
-        prefix_words = self.prefix_words
-        # the triggers, found by array lookups: no Python loop over every token
-        is_trigger = tokens.where(LOWER_COL, self.trigger_words) | tokens.where(SHAPE_COL, self.trigger_shapes)
-        lower = tokens.column(LOWER_COL)
+        words, shapes, prefix_words = self.trigger_words, self.trigger_shapes, self.prefix_words
+        lower, shape = tokens.column(LOWER_COL), tokens.column(SHAPE_COL)
         starts: set[int] = set()
-        for i in is_trigger.nonzero()[0].tolist():
+        everywhere = range(len(lower))
+        # the triggers, picked in C (compress, map): no Python step per token
+        triggers = [
+            *compress(everywhere, map(words.__contains__, lower)),
+            *compress(everywhere, map(shapes.__contains__, shape)),
+        ]
+        for i in triggers:
             j = i
-            while (
-                j > 0
-                and i - j < _LOOKBACK_TOKENS
-                and (lower[j - 1] in prefix_words or self._numeric(tokens.value(j - 1, SHAPE_COL)))
-            ):
+            while j > 0 and i - j < _LOOKBACK_TOKENS and (lower[j - 1] in prefix_words or self._numeric(shape[j - 1])):
                 j -= 1
             starts.update(range(j, i + 1))
         if not starts:
@@ -929,8 +941,7 @@ class Resolver:
         return self.day_result(c, self.dct + dt.timedelta(days=shift), part)
 
     def _kind_holiday(self, c: Candidate, i: int) -> Result | None:
-        hol = c.get("hol") or ""
-        spec = next((h for rx, h in self.c.holidays if rx.fullmatch(hol)), None)
+        spec = self.c.holiday_spec(c.get("hol") or "")
         if spec is None:
             return None
 
