@@ -105,11 +105,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, days_in_month(year, month + 1)))
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30)  # January .. November
+
+
 def days_in_month(year: int, month: int) -> int:
-    """28..31."""
+    """28..31; ValueError out of the calendar (a December is 31 days in any year)."""
     if month == 12:
         return 31
-    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
+    if not (1 <= month <= 11 and dt.MINYEAR <= year <= dt.MAXYEAR):
+        raise ValueError(f"no month {year}-{month}")
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 def easter(year: int) -> dt.date:

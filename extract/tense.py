@@ -8,6 +8,8 @@ markers in the expression's clause before the rest of its sentence.
 from __future__ import annotations
 
 import bisect
+import operator
+from itertools import compress
 from typing import Any
 
 from .tokenarrays import LENGTH_COL, LOWER_COL, START_COL, SUFFIX_COL, TokenArrays
@@ -74,20 +76,30 @@ class Tense:
             return cached
         rules, text, tokens = self.rules, self.text, self.tokens
         lower, start_of, length_of = tokens.column(LOWER_COL), self.token_starts, tokens.column(LENGTH_COL)
-        suffix_of = tokens.column(SUFFIX_COL)
         classes, ed_suffixes = rules.classes, rules.ed_suffixes
         first = self.sentence_starts[s] if s >= 0 else 0
         last = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(lower)
+        # the SUFFIX column of this sentence alone (suffixes[j - first] is token j's): the
+        # rest of the document is never read here
+        suffixes = tokens.arr[first:last, SUFFIX_COL].tolist()
         markers: list[tuple[int, int, str, bool, bool]] = []
         bounds: list[int] = []
         read_until = first
-        # only the tokens of a word class or with an "-ed" ending can mark anything
-        for j in [j for j in range(first, last) if lower[j] in classes or suffix_of[j] in ed_suffixes]:
+        # only the tokens of a word class or with an "-ed" ending can mark anything; they
+        # are picked in C (compress, map): no Python step per token
+        in_class = map(classes.__contains__, lower[first:last])
+        with_ed = map(ed_suffixes.__contains__, suffixes)
+        for j in compress(range(first, last), map(operator.or_, in_class, with_ed)):
             if j < read_until:
                 continue  # inside a phrase already read
             low = lower[j]
             cls = classes.get(low, 0)
-            start, length = start_of[j], length_of[j]
+            start = start_of[j]
+            ed = suffixes[j - first] in ed_suffixes
+            if cls == _BOUND and not ed:
+                bounds.append(start)  # most hits: a comma, "and", "that" ... and nothing more
+                continue
+            length = length_of[j]
             if cls & _BOUND:
                 bounds.append(start)
             if cls & _PHRASE and j + 1 < last:
@@ -99,7 +111,7 @@ class Tense:
                     continue
             if cls & _FUTURE or (cls & _MAY and text[start] == "m"):  # "may", not "May"
                 markers.append((start, start + length, "future", True, False))
-            elif (cls & _PAST or (length > 3 and not cls & _WEAK_EXCEPTION and suffix_of[j] in ed_suffixes)) and (
+            elif (cls & _PAST or (length > 3 and not cls & _WEAK_EXCEPTION and ed)) and (
                 j == first or not classes.get(lower[j - 1], 0) & _PARTICIPLE_BEFORE
             ):  # after "be"/"to" a past form is a participle ("will be held"), not a tense
                 markers.append((start, start + length, "past", bool(cls & _PAST), bool(cls & _REPORTING)))

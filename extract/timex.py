@@ -10,6 +10,7 @@ last day. Relative expressions are resolved by shifting and coarsening periods;
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 from .calendar import SEASON_START_MONTH, add_months, days_in_month
@@ -115,8 +116,10 @@ def of(gran: str, day: dt.date) -> Period:
     return Period("D", day, day)
 
 
+@lru_cache(maxsize=4096, typed=True)
 def months(y1: int, m1: int, y2: int, m2: int, gran: str = "I") -> Period:
-    """The months from (y1, m1) to (y2, m2), both included."""
+    """The months from (y1, m1) to (y2, m2), both included. A period is immutable and the
+    same few recur in every article, so they are kept rather than built again."""
     return Period(gran, dt.date(y1, m1, 1), dt.date(y2, m2, days_in_month(y2, m2)))
 
 

@@ -34,10 +34,12 @@ class TokenArrays:
         return len(self.arr)
 
     def column(self, col: int) -> list[int]:
-        """One column as a Python list (all columns are converted on first use, at once)."""
-        if not self._lists:
-            self._lists = dict(enumerate(self.arr.T.tolist())) if len(self.arr) else {c: [] for c in range(6)}
-        return self._lists[col]
+        """One column as a Python list, converted on first use. Only the columns read
+        token by token are converted: a hash becomes a Python int, which costs."""
+        values = self._lists.get(col)
+        if values is None:
+            values = self._lists[col] = self.arr[:, col].tolist()
+        return values
 
     def where(self, col: int, sorted_hashes: np.ndarray) -> np.ndarray:
         """A boolean mask: which tokens have a value of ``col`` in ``sorted_hashes``."""

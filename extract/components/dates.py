@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from spacy.language import Language
@@ -60,7 +61,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "eighties": 8, "nineties": 9}  # fmt: skip
 _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 
-_WORD_CHARS = frozenset("_$€£¥#№'’.-")
+# word characters: letters, digits and these (\w adds "_"); read backwards by _word_before
+_WORD_BEFORE_REVERSED = re.compile(r"[^\w$€£¥#№'’.\-]*([\w$€£¥#№'’.\-]*)")
 _WORD_AFTER = re.compile(r"[\s'’\"“”]*([\w'’.%-]*)")
 _SPACE = re.compile(r"\s+")
 _QUARTER_PENALTY = 60  # days: a quarter's tense counts less than a month's (see Resolver.choose)
@@ -89,8 +91,12 @@ class Candidate:
         return self.match.span(name)
 
     def low(self, name: str) -> str | None:
+        """The group lower-cased, each run of whitespace as one space (a word alone needs no regex)."""
         value = self.groups.get(name)
-        return None if value is None else _SPACE.sub(" ", value.lower())
+        if value is None:
+            return None
+        low = value.lower()
+        return low if low.isalpha() else _SPACE.sub(" ", low)
 
 
 @dataclass(slots=True)
@@ -162,11 +168,24 @@ class DatesComponent:
         }  # fmt: skip
         self._rules_by_word: dict[int, tuple[Rule, ...]] = {}  # LOWER hash -> rules that can start there
         self._numeric_shapes: dict[int, bool] = {}
+        self._holiday_specs: dict[str, dict[str, Any] | None] = {}
+
+    def holiday_spec(self, name: str) -> dict[str, Any] | None:
+        """The entry of ``holidays`` (dates_words.json) whose regex matches the whole name,
+        kept per name: a few names recur, and there are dozens of regexes to try."""
+        known = self._holiday_specs.get(name, False)
+        if known is False:
+            if len(self._holiday_specs) > 10_000:
+                self._holiday_specs.clear()
+            known = self._holiday_specs[name] = next((h for rx, h in self.holidays if rx.fullmatch(name)), None)
+        return known
 
     def _numeric(self, shape: int) -> bool:
         """Whether a token shape holds a digit (a number can precede a trigger: "five years")."""
         known = self._numeric_shapes.get(shape)
         if known is None:
+            if len(self._numeric_shapes) > 100_000:
+                self._numeric_shapes.clear()
             known = self._numeric_shapes[shape] = "d" in self._strings[shape]
         return known
 
@@ -209,14 +228,17 @@ class DatesComponent:
         words, shapes, prefix_words = self.trigger_words, self.trigger_shapes, self.prefix_words
         lower, shape = tokens.column(LOWER_COL), tokens.column(SHAPE_COL)
         starts: set[int] = set()
-        for i, (low, shp) in enumerate(zip(lower, shape, strict=True)):
-            if low in words or shp in shapes:
-                j = i
-                while (
-                    j > 0 and i - j < _LOOKBACK_TOKENS and (lower[j - 1] in prefix_words or self._numeric(shape[j - 1]))
-                ):
-                    j -= 1
-                starts.update(range(j, i + 1))
+        everywhere = range(len(lower))
+        # the triggers, picked in C (compress, map): no Python step per token
+        triggers = [
+            *compress(everywhere, map(words.__contains__, lower)),
+            *compress(everywhere, map(shapes.__contains__, shape)),
+        ]
+        for i in triggers:
+            j = i
+            while j > 0 and i - j < _LOOKBACK_TOKENS and (lower[j - 1] in prefix_words or self._numeric(shape[j - 1])):
+                j -= 1
+            starts.update(range(j, i + 1))
         if not starts:
             return []
         start_of, length_of = tokens.column(START_COL), tokens.column(LENGTH_COL)
@@ -229,6 +251,13 @@ class DatesComponent:
             pos = start_of[i]
             if pos < done_until:
                 continue
+            hi = 0  # the end of the range that holds the start (none: a header line)
+            for r_lo, r_hi in ranges:
+                if r_lo <= pos < r_hi:
+                    hi = r_hi
+                    break
+            if not hi:
+                continue
             if length_of[i] < KEY_CHARS:  # a short token: the key runs on into the next one ("'82")
                 rules = self.grammar.rules_at(text, pos)
             else:
@@ -236,13 +265,6 @@ class DatesComponent:
                 if rules is None:
                     rules = by_word[lower[i]] = self.grammar.rules_at(text, pos)
             if not rules:
-                continue
-            hi = 0
-            for r_lo, r_hi in ranges:
-                if r_lo <= pos < r_hi:
-                    hi = r_hi
-                    break
-            if not hi:
                 continue
             cand = self.match_at(text, pos, hi, rules)
             if cand is None:
@@ -919,8 +941,7 @@ class Resolver:
         return self.day_result(c, self.dct + dt.timedelta(days=shift), part)
 
     def _kind_holiday(self, c: Candidate, i: int) -> Result | None:
-        hol = c.get("hol") or ""
-        spec = next((h for rx, h in self.c.holidays if rx.fullmatch(hol)), None)
+        spec = self.c.holiday_spec(c.get("hol") or "")
         if spec is None:
             return None
 
@@ -1554,15 +1575,12 @@ def parse_published(value: str | None) -> tuple[dt.date, str | None] | None:
 
 
 def _word_before(text: str, pos: int) -> str:
-    """The word that ends before ``pos`` (skipping spaces, quotes and punctuation)."""
-    lo = max(0, pos - 40)
-    i = pos - 1
-    while i >= lo and not (text[i].isalnum() or text[i] in _WORD_CHARS):
-        i -= 1
-    end = i + 1
-    while i >= lo and (text[i].isalnum() or text[i] in _WORD_CHARS):
-        i -= 1
-    return text[i + 1 : end].strip(".-")
+    """The word that ends before ``pos`` (skipping spaces, quotes and punctuation), read
+    within the 40 characters before ``pos``: one regex match over them reversed."""
+    if pos <= 0:
+        return ""
+    m = _WORD_BEFORE_REVERSED.match(text[max(0, pos - 40) : pos][::-1])
+    return m.group(1)[::-1].strip(".-")  # type: ignore[union-attr]
 
 
 def _word_after(text: str, pos: int) -> str:
