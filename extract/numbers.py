@@ -29,7 +29,6 @@ _VULGAR = {
 }  # fmt: skip
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100, 1000}
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s"}
-_DIGIT_GROUPS = ("int", "eu", "grp", "ind", "sp", "dc", "dec", "vul", "mnum", "mden", "den", "suf")
 _START = attrgetter("start")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _DIGIT_RUN = re.compile(r"\d*")
@@ -309,7 +308,8 @@ class NumberScanner:
         return NumberMatch(m.start(), m.end(), value, "fraction", value, digits_end=m.end())
 
     def _digits(self, text: str, m: re.Match[str], floor: int) -> NumberMatch | None:
-        whole, eu, grp, ind, sp, dc, dec, vul, mnum, mden, den, suffix = m.group(*_DIGIT_GROUPS)
+        # the groups int, eu, grp, ind, sp, dc, dec, vul, mnum, mden, den and suf, in pattern order
+        whole, eu, grp, ind, sp, dc, dec, vul, mnum, mden, den, suffix = m.groups()
         m_start = m.start()
         prefix = None
         sign = ""
