@@ -147,6 +147,12 @@ class NumberScanner:
             r"right|wrong|big|small|new|old|good|bad)[ \t]+$"
         )
         self.word_re = re.compile(r"[a-z]+")
+        # A scale word alone ("billion" in "$5 billion") starts no number: ``parse_words`` stops
+        # at once and the digits before take it as their scale. Half the runs of number words
+        # in news are such words, so ``_words`` answers them without parsing.
+        self.lone_scales = frozenset(
+            w for w in self.multipliers if w not in self.cardinals and self.word_re.fullmatch(w)
+        )
 
     def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The digits pattern (run on the text) and the words pattern (run on its lower case)."""
@@ -440,11 +446,14 @@ class NumberScanner:
 
     def _words(self, m: re.Match[str]) -> list[NumberMatch]:
         """The numbers in one run of number words ("three four" holds two)."""
-        single = self.cardinals.get(m.group())
-        if single is not None:  # one cardinal, the commonest case: what parse_words gives for it
+        run = m.group()
+        single = self.cardinals.get(run)
+        if single is not None:  # one cardinal, a common case: what parse_words gives for it
             value = float(single)
             return [NumberMatch(m.start(), m.end(), value, "words", value, digits_end=m.end())]
-        spans = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in self.word_re.finditer(m.group())]
+        if run in self.lone_scales:
+            return []
+        spans = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in self.word_re.finditer(run)]
         words = [w for _, _, w in spans]
         out = []
         k = 0
