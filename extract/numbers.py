@@ -267,8 +267,8 @@ class NumberScanner:
         in linear time.
 
         Each try starts at a digit that a plain ``[0-9]`` search finds: news has few digits,
-        and this is faster than ``finditer`` (which tries the pattern at every character)
-        and than a search for long runs of digits to rule out the quadratic case first.
+        so this costs less than ``finditer`` over the whole text, and needs no search for
+        long runs of digits first to rule out the quadratic case.
         Where the pattern fails on a run of digits, ``finditer`` would try again at each of
         its digits and each try reads the rest of the run: quadratic ("999...9_"). A try at
         a digit more than three digits before the run's end can only end where the run ends
