@@ -29,9 +29,7 @@ _VULGAR = {
 }  # fmt: skip
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100, 1000}
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s"}
-_DIGIT_GROUPS = ("int", "eu", "grp", "ind", "sp", "dc", "dec", "vul", "mnum", "mden", "den", "suf")
 _START = attrgetter("start")
-_LONG_DIGIT_RUN = re.compile(r"\d{40}")
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _DIGIT_RUN = re.compile(r"\d*")
 _OPEN_BEFORE_DIGITS = "([{\"'“‘$€£¥₹₩₽₺₦₱₫₴₪฿₡₾₭₵₸₼৳₨"
@@ -149,6 +147,12 @@ class NumberScanner:
             r"right|wrong|big|small|new|old|good|bad)[ \t]+$"
         )
         self.word_re = re.compile(r"[a-z]+")
+        # A scale word alone ("billion" in "$5 billion") starts no number: ``parse_words`` stops
+        # at once and the digits before take it as their scale. Half the runs of number words
+        # in news are such words, so ``_words`` answers them without parsing.
+        self.lone_scales = frozenset(
+            w for w in self.multipliers if w not in self.cardinals and self.word_re.fullmatch(w)
+        )
 
     def _compile(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """The digits pattern (run on the text) and the words pattern (run on its lower case)."""
@@ -262,22 +266,23 @@ class NumberScanner:
         """The matches of ``digits_re`` in ``text[start:end]``, as its ``finditer`` gives them,
         in linear time.
 
-        Where the pattern fails on a run of digits, ``finditer`` tries again at each of its
-        digits and each try reads the rest of the run: quadratic ("999...9_"). A try at a
-        digit more than three digits before the run's end can only end where the run ends
+        Each try starts at a digit that a plain ``[0-9]`` search finds: news has few digits,
+        so this costs less than ``finditer`` over the whole text, and needs no search for
+        long runs of digits first to rule out the quadratic case.
+        Where the pattern fails on a run of digits, ``finditer`` would try again at each of
+        its digits and each try reads the rest of the run: quadratic ("999...9_"). A try at
+        a digit more than three digits before the run's end can only end where the run ends
         (the separators of "1,234", "1.234,5" and "1 234" are at most three digits away), so
         all such tries in one run end alike: after one fails, the next worth making is three
         digits before the end."""
-        if not _LONG_DIGIT_RUN.search(text, start, end):
-            yield from self.digits_re.finditer(text, start, end)  # no run long enough to matter
-            return
         pos = start
+        digit_search, digits_match = _ASCII_DIGIT.search, self.digits_re.match
         while True:
-            digit = _ASCII_DIGIT.search(text, pos, end)
+            digit = digit_search(text, pos, end)
             if digit is None:
                 return
             at = digit.start()
-            m = self.digits_re.match(text, at, end)
+            m = digits_match(text, at, end)
             if m is not None:
                 yield m
                 pos = m.end()
@@ -309,7 +314,8 @@ class NumberScanner:
         return NumberMatch(m.start(), m.end(), value, "fraction", value, digits_end=m.end())
 
     def _digits(self, text: str, m: re.Match[str], floor: int) -> NumberMatch | None:
-        whole, eu, grp, ind, sp, dc, dec, vul, mnum, mden, den, suffix = m.group(*_DIGIT_GROUPS)
+        # the groups int, eu, grp, ind, sp, dc, dec, vul, mnum, mden, den and suf, in pattern order
+        whole, eu, grp, ind, sp, dc, dec, vul, mnum, mden, den, suffix = m.groups()
         m_start = m.start()
         prefix = None
         sign = ""
@@ -440,11 +446,14 @@ class NumberScanner:
 
     def _words(self, m: re.Match[str]) -> list[NumberMatch]:
         """The numbers in one run of number words ("three four" holds two)."""
-        single = self.cardinals.get(m.group())
-        if single is not None:  # one cardinal, the commonest case: what parse_words gives for it
+        run = m.group()
+        single = self.cardinals.get(run)
+        if single is not None:  # one cardinal, a common case: what parse_words gives for it
             value = float(single)
             return [NumberMatch(m.start(), m.end(), value, "words", value, digits_end=m.end())]
-        spans = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in self.word_re.finditer(m.group())]
+        if run in self.lone_scales:
+            return []
+        spans = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in self.word_re.finditer(run)]
         words = [w for _, _, w in spans]
         out = []
         k = 0
