@@ -20,7 +20,7 @@ from .errors import ExtractionError, InputError, TimeLimitError
 from .readers import Article, InputFailure, article_from_text
 from .records import ArticleRecord
 from .settings import Settings
-from .spans import EXT, ensure_extensions
+from .spans import ensure_extensions, set_doc_data
 from .tokenizer import TOKENIZER_CONFIG
 
 # Component of each kind of fact; quotations need entities for their speakers.
@@ -147,7 +147,7 @@ class Extractor:
         data: dict[str, Any] = {"given": given, "text": article.text}
         if article.warnings:
             data["warnings"] = [{"code": c, "message": m, "start": None, "end": None} for c, m in article.warnings]
-        doc._.set(EXT, data)
+        set_doc_data(doc, data)
         return doc
 
     def _run_batch(
