@@ -156,7 +156,7 @@ class Extractor:
         chars = sum(len(item.text) for item in batch if isinstance(item, Article))
         warm = 0 < chars <= self._warm_up_left and len(self.nlp.vocab) < self.settings.warm_up_lexemes
         with contextlib.nullcontext() if warm else self.nlp.memory_zone():
-            results = self._extract_batch(batch)
+            results = [result for group in _stage_groups(batch) for result in self._extract_batch(group)]
         if warm:
             self._warm_up_left -= chars
         yield from results
@@ -190,6 +190,28 @@ class Extractor:
     def _run_one(self, article: Article) -> ArticleRecord | ExtractionError:
         """One article through every stage (what ``_extract_batch`` does for a batch of one)."""
         return self._extract_batch([article])[0]
+
+
+STAGE_GROUP_CHARS = 500_000
+"""At most this many characters of articles (one article at least) go through the
+stages together. Their Docs are all alive at once, and a Doc with its annotations takes
+about 90 bytes per character (measured on news): a batch of huge articles runs them one
+at a time, as ordinary articles' batches hold some 45 MB at most."""
+
+
+def _stage_groups(batch: list[Article | InputFailure]) -> Iterator[list[Article | InputFailure]]:
+    """The batch in consecutive groups of at most ``STAGE_GROUP_CHARS`` characters."""
+    group: list[Article | InputFailure] = []
+    chars = 0
+    for item in batch:
+        size = len(item.text) if isinstance(item, Article) else 0
+        if group and chars + size > STAGE_GROUP_CHARS:
+            yield group
+            group, chars = [], 0
+        group.append(item)
+        chars += size
+    if group:
+        yield group
 
 
 class _TimeGuard:

@@ -117,3 +117,31 @@ def test_no_time_limit_lets_a_slow_article_finish(settings: Settings) -> None:
     ex = _with_test_stages(settings.with_(time_limit=None), stages=2)
     (record,) = ex.pipe_results(["A SLOW article about exports."])
     assert isinstance(record, ArticleRecord)
+
+
+_CALLS: list[str] = []
+
+
+@Language.component("test_log_calls")
+def _log_calls(doc: Doc) -> Doc:
+    """Notes the first word of each article it sees."""
+    _CALLS.append(doc.text.split()[0])
+    return doc
+
+
+def test_a_batch_goes_through_the_stages_in_groups_of_bounded_size(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "STAGE_GROUP_CHARS", 25)
+    ex = Extractor(settings)
+    ex.nlp.add_pipe("test_log_calls", name="log_a")
+    ex.nlp.add_pipe("test_log_calls", name="log_b")
+    _CALLS.clear()
+    # 10 + 10 characters fit one group; the third article starts the next; the fourth,
+    # longer than a group alone, makes a group of its own
+    items = ["Alpha ran.", "Bravo ran.", "Charlie ran.", "Delta ran far, far away from here."]
+    results = list(ex.pipe_results(items, batch_size=4))
+    assert all(isinstance(r, ArticleRecord) for r in results)
+    assert _CALLS == ["Alpha", "Bravo", "Alpha", "Bravo", "Charlie", "Charlie", "Delta", "Delta"]
