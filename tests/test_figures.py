@@ -343,6 +343,37 @@ def test_figures_rate_against_currency(extract):
     assert (figure.value, figure.unit, figure.kind) == (1.1712, "EUR", "money")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # against the dollar, a currency is quoted in its own units ...
+        ("Carmakers plan on the yen trading at 148 to the dollar next year.", 148, "JPY"),
+        ("The rupiah slid to 15,950 per dollar, its weakest since June.", 15950, "IDR"),
+        ("The rand firmed to 17.95 against the U.S. dollar in early trade.", 17.95, "ZAR"),
+        ("The won closed at 1,392.5 versus the dollar.", 1392.5, "KRW"),
+        # ... except those quoted in dollars
+        ("The euro eased to 1.0712 against the dollar.", 1.0712, "USD"),
+        ("The New Zealand dollar bought 0.5930 against the dollar.", 0.593, "USD"),
+        # a rate set against another currency is in that currency
+        ("The dollar climbed to 149.85 against the yen.", 149.85, "JPY"),
+    ],
+)
+def test_figures_exchange_rate_in_the_quoted_currency(extract, text, value, unit):
+    (figure,) = figures_of(extract, text)
+    assert (figure.value, figure.unit, figure.kind, figure.rule) == (value, unit, "money", "money.rate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of the bank rose to 112 against a backdrop of rate cuts.",
+        "The club sold 300 to the dollar store chain.",  # no currency named before
+    ],
+)
+def test_figures_a_number_to_or_against_something_else_is_no_rate(extract, text):
+    assert all(f.rule != "money.rate" for f in figures_of(extract, text))
+
+
 # ---------------------------------------------------------------- ages
 @pytest.mark.parametrize(
     ("text", "figure_text", "value"),

@@ -57,6 +57,8 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
+_RATE_LOOKBACK = 100  # characters before a rate where the currency it is quoted for is named
+_QUOTED_IN_DOLLARS = frozenset({"USD", "EUR", "GBP", "AUD", "NZD"})
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+")
 _RUN_WITH_ADDRESS = re.compile(r"(?<!\S)(?=\S*?(?:@|://|www\.))\S+")
 _LAST_DOMAIN_DOT = re.compile(r"\S*\.\w")
@@ -333,9 +335,12 @@ class FigureFinder:
         minor_alt = _phrase_alt([*self.minor, *self.minor_fractions])
         self.minor_after = re.compile(rf"[ \t]*(?:-[ \t]*)?({minor_alt})(?![\w])", re.IGNORECASE)
         self.rate_after = re.compile(
-            rf"[ \t]+(?:against|versus|vs\.?)[ \t]+(?:the[ \t]+)?(?P<name>{name_alt})(?![\w])",
+            rf"[ \t]+(?P<rel>against|versus|vs\.?|to|per)[ \t]+(?:the[ \t]+|one[ \t]+|a[ \t]+|each[ \t]+)?"
+            rf"(?:U\.?S\.?[ \t]+)?(?P<name>{name_alt})(?![\w])",
             re.IGNORECASE,
         )
+        # the currency a rate is quoted for ("the yen will average 150 to the dollar")
+        self.rate_subject = re.compile(rf"(?<![\w])(?i:(?P<name>{name_alt}))(?![\w])")
         # units after the number
         self.units: list[dict[str, Any]] = units["units"]
         parts = []
@@ -792,11 +797,11 @@ class FigureFinder:
                 of_noun = self._counted_noun(text, om.end(), r_end)
                 if of_noun and of_noun != "duration":
                     kind, unit, rule = "count", of_noun, "count.of"
-        if kind is None and num.decimals and num.form == "digits":
+        if kind is None and num.form == "digits":
             rm = self.rate_after.match(text, pos, r_end)
-            code = self._name_code(rm.group("name"), ctx) if rm else None
+            code = self._rate_code(text, num, rm, r_start, ctx) if rm else None
             if code:
-                kind, unit, rule = "money", code, "money.rate"  # "1.1383 against the euro"
+                kind, unit, rule = "money", code, "money.rate"
         if kind is None and self._age_in_apposition(text, num, bf, pos):
             return FigureDraft(start, end, value, "age", "years", "age.apposition", num, qual_start=qual_start)
         if kind is None:
@@ -874,6 +879,30 @@ class FigureFinder:
         if target is None and len(code) == 4 and code[0] == "M":
             target = self.codes.get(code[1:])
         return target
+
+    def _rate_code(
+        self, text: str, num: NumberMatch, rm: re.Match[str], r_start: int, ctx: ArticleContext
+    ) -> str | None:
+        """The currency of an exchange rate's number. Against the dollar, a currency
+        named just before in the sentence is quoted in its own units ("the yen will
+        average 150 to the dollar", "the rand at 18.72 against the dollar"), except those
+        quoted in dollars (euro, sterling, the Australian and New Zealand dollars: "the
+        euro at 1.08 against the dollar" is in dollars). Otherwise a rate with decimals is
+        in the currency it is set against ("sterling rose to 1.1383 against the euro")."""
+        against = self._name_code(rm.group("name"), ctx)
+        if against is None:
+            return None
+        if against == "USD":
+            window = text[max(r_start, num.start - _RATE_LOOKBACK) : num.start]
+            window = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]  # this sentence only
+            named = [m.group("name") for m in self.rate_subject.finditer(window)]
+            subject = self._name_code(named[-1], ctx) if named else None
+            if subject is not None and subject not in _QUOTED_IN_DOLLARS:
+                return subject
+        rel = rm.group("rel").lower()
+        if num.decimals and rel not in ("to", "per"):
+            return against
+        return None
 
     def _name_code(self, name: str, ctx: ArticleContext) -> str | None:
         target = self.names.get(_norm_space(name).lower())
