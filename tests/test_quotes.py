@@ -746,3 +746,61 @@ def test_quotes_seed_article_yields_every_statement(extract, dev_dir):
 def test_quotes_according_to_at_the_end_of_the_text(extract, text):
     """Found by the long property run: an "according to X," with nothing after it."""
     assert extract(text).quotations == []
+
+
+# ------------------------------------------------- noun-like cue words read as verbs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The port authority forecast in a briefing on Monday that cargo volumes would drop 4%.",
+            ("indirect", "cargo volumes would drop 4%", "port authority"),
+        ),
+        (
+            "Nearly half of the region's rice is grown by smallholders, the Mekong River Commission estimates.",
+            ("indirect", "Nearly half of the region's rice is grown by smallholders", "Mekong River Commission"),
+        ),
+        (
+            "Malaria deaths fell by a fifth, the WHO said.",
+            ("indirect", "Malaria deaths fell by a fifth", "WHO"),
+        ),
+    ],
+)
+def test_quotes_noun_like_cue_as_verb_and_an_acronym_speaker(extract, text, expected):
+    kind, quoted, speaker = expected
+    (found,) = quotes(extract(text))
+    assert found[0] == kind and found[1] == quoted and speaker in (found[2] or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quarterly profit rose 8%, above LSEG estimates.",
+        "Margins held up, in line with Reuters forecasts.",
+        "The IMF forecast in its report that was published on Tuesday showed slower growth.",
+        "The growth forecast in a report that came out on Tuesday was cut.",
+    ],
+)
+def test_quotes_noun_like_cue_stays_a_noun(extract, text):
+    assert quotes(extract(text)) == []
+
+
+def test_quotes_the_company_is_never_a_public_body(extract):
+    text = (
+        "Flu admissions doubled in January, the European Centre for Disease Prevention and Control said. "
+        "A vaccine made by Norvalis Biotech is in short supply. "
+        "The company said it would double output by June."
+    )
+    found = quotes(extract(text))
+    assert ("indirect", "it would double output by June", "Norvalis Biotech") in found
+
+
+def test_quotes_the_company_is_still_the_company_last_quoted(extract):
+    text = (
+        "Harbourline Shipping Holdings said it had ordered six ships from Kessler Yards Ltd. "
+        "The company said the vessels would enter service in 2027."
+    )
+    found = quotes(extract(text))
+    assert ("indirect", "the vessels would enter service in 2027", "Harbourline Shipping Holdings") in found

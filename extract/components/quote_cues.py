@@ -40,6 +40,10 @@ def _longest_first(cue: _Cue) -> tuple[int, int]:
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
 
 
+# words that open a place or time phrase between a verb of saying and its "that"
+_PHRASE_OPENERS = frozenset({"in", "on", "at", "during", "last", "earlier", "this", "late", "after"})
+
+
 class CueAnalysis:
     """Finds each cue's speaker phrase and reported clause."""
 
@@ -149,8 +153,44 @@ class CueAnalysis:
             and form in ("base", "third")
             and (nxt if j < hi else "") not in ("that", ",", ":")
             and nxt not in _QUOTE_CHARS
+            and not self._noun_cue_as_verb(cue)
         ):
             cue.rejected = True  # "a preliminary report", "the state media"
+
+    def _noun_cue_as_verb(self, cue: _Cue) -> bool:
+        """Whether a cue word that is also a noun ("forecast", "estimates") is a verb
+        all the same: right after a name or an organization noun, either a place or time
+        phrase then "that" ("the Agriculture Ministry forecast in a report last week
+        that ...") or, in the -s form, the end of a clause-first attribution whose
+        subject follows the comma ("..., the WHO estimates.")."""
+        t, c = self.t, self.c
+        lows = t.lows
+        i, j, lo, hi = cue.i, cue.j, cue.lo, cue.hi
+        if i - 1 < lo:
+            return False
+        prev = lows[i - 1]
+        if not (t.is_cap(i - 1) or prev in c.org_words or prev in c.corporate):
+            return False
+        nxt = lows[j] if j < hi else ""
+        if nxt in _PHRASE_OPENERS:
+            for k in range(j + 1, min(hi, j + 9)):
+                if lows[k] == "that":
+                    after = lows[k + 1] if k + 1 < hi else ""
+                    # "in its report that was published ...": a relative clause of the noun
+                    return after not in c.aux and after not in c.finite and after not in self.lex.cues
+                if lows[k] in _BOUNDARY or lows[k] in _QUOTE_CHARS:
+                    break
+            return False
+        if cue.word.form != "third" or nxt not in ("", ".", "!", "?"):
+            return False
+        k = i - 1
+        if t.is_cap(k):
+            while k - 1 >= lo and t.is_cap(k - 1):
+                k -= 1
+        k -= 1
+        if k >= lo and lows[k] == "the":
+            k -= 1
+        return k >= lo and lows[k] == ","
 
     def _analyse(self, cue: _Cue) -> None:
         """Find the cue's speaker phrase and reported clause; mark it rejected when it

@@ -240,7 +240,7 @@ class SpeakerResolution:
                 return x
             if w == ")":
                 continue
-            if w in _RELATIVES or w in _POSTMODIFIERS:
+            if (w in _RELATIVES and not self._acronym(x)) or w in _POSTMODIFIERS:
                 return x  # "an aide familiar with the talks": the head ends before
             if w in preps:
                 prev = lows[x - 1]
@@ -258,13 +258,22 @@ class SpeakerResolution:
                 return x
         return b
 
+    def _acronym(self, x: int) -> bool:
+        """Whether token ``x`` is written in capitals ("the WHO said": no relative pronoun)."""
+        word = self.t.word(x)
+        return word.isupper() and len(word) > 1
+
     def _description_text(self, a: int, b: int) -> str:
         """The words of an unnamed source, up to a participle or relative clause."""
         t, _c = self.t, self.c
         end = b
         for x in range(a + 1, b):
             w = t.lows[x]
-            if w in (",", "who", "which", "whose") or (w.endswith("ed") and t.lows[x + 1] == "by"):
+            if (
+                w == ","
+                or (w in ("who", "which", "whose") and not self._acronym(x))
+                or (w.endswith("ed") and t.lows[x + 1] == "by")
+            ):
                 end = x
                 break
         return self.text[t.starts[a] : t.ends[end - 1]]
@@ -499,10 +508,20 @@ class SpeakerResolution:
                 return _Speaker(sp.entity, words, (start, end), plural=sp.plural, np_text=sp.np_text)
         return _Speaker(None, self.text[start:end], (start, end))
 
+    def _corporate(self, entity: str) -> bool:
+        """Whether an entity can be "the company": an organization whose name holds no
+        word of a public body ("World Health Organization", "Ministry of Commerce")."""
+        cluster = self.clusters.get(entity) or {}
+        if cluster.get("label") != "ORG":
+            return False
+        words = _NP_WORD.findall((cluster.get("name") or "").lower())
+        return not any(w in self.c.public_bodies for w in words)
+
     def _recent_mention(
-        self, before: int, labels: tuple[str, ...], gender: str | None, skip_content: bool
+        self, before: int, labels: tuple[str, ...], gender: str | None, skip_content: bool, company: bool = False
     ) -> _Mention | None:
-        """The most recent entity mention with one of ``labels`` before ``before``."""
+        """The most recent entity mention with one of ``labels`` before ``before``
+        (``company``: of an organization that can be "the company")."""
         ms = self.mentions
         k = self._mention_index(before) - 1
         floor = max(0, k - 200)
@@ -514,6 +533,8 @@ class SpeakerResolution:
             if self.in_quote(m.start) or (skip_content and self._in_content(m.start)):
                 continue
             if gender is not None and self._gender_of(m.entity, None, None) not in (None, gender):
+                continue
+            if company and not self._corporate(m.entity):
                 continue
             return m
         return None
@@ -679,12 +700,13 @@ class SpeakerResolution:
             name = self._organization_named(noun, before)
             if name is not None:
                 return _Speaker(None, name, (s, e))
-        # "the company", "the lender": the organization last quoted or named
+        # "the company", "the lender": the organization last quoted or named, never a
+        # public body ("..., the WHO estimates. A vaccine by Takeda ... The company said")
         if noun in c.corporate:
             for sp in reversed(history[-4:]):
-                if sp.person is False and sp.entity and (self.clusters.get(sp.entity) or {}).get("label") == "ORG":
+                if sp.person is False and sp.entity and self._corporate(sp.entity):
                     return _Speaker(sp.entity, self.text[s:e], (s, e), np_text=sp.np_text)
-            m = self._recent_mention(before, ("ORG",), None, skip_content=False)
+            m = self._recent_mention(before, ("ORG",), None, skip_content=False, company=True)
             if m is not None:
                 self._add_pronoun_mention(s, e, m.entity, "ORG", kind="nominal")
                 return _Speaker(m.entity, self.text[s:e], (s, e))

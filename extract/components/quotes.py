@@ -126,6 +126,7 @@ class QuotesComponent:
         self.publisher_or_data = self.publisher_links | self.data_nouns
         self.allowed_governors = w["allowed_governors"]
         self.org_words = w["org_words"]
+        self.public_bodies = w["public_bodies"]
         self.elisions = w["elisions"]
         self.female_words = w["female_words"]
         self.male_words = w["male_words"]
