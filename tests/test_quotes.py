@@ -804,3 +804,12 @@ def test_quotes_the_company_is_still_the_company_last_quoted(extract):
     )
     found = quotes(extract(text))
     assert ("indirect", "the vessels would enter service in 2027", "Harbourline Shipping Holdings") in found
+
+
+def test_quotes_the_company_after_its_words_is_the_company_they_open_with(extract):
+    text = (
+        "Brevik Robotics has raised 90 million euros in a round led by Northgate Ventures, "
+        "the Oslo-based company said on Tuesday."
+    )
+    found = quotes(extract(text))
+    assert found and found[0][2] == "Brevik Robotics"

@@ -508,6 +508,21 @@ class SpeakerResolution:
                 return _Speaker(sp.entity, words, (start, end), plural=sp.plural, np_text=sp.np_text)
         return _Speaker(None, self.text[start:end], (start, end))
 
+    def _content_subject(self, before: int) -> _Mention | None:
+        """The company that opens the quoted words when they come before the speaker
+        ("Mistral AI has raised 600 million euros in a round led by General Catalyst,
+        the Paris-based company said": Mistral AI, not the company named last)."""
+        parts = self.current_parts
+        if not parts or parts[0][1] > before:
+            return None
+        start, end = parts[0]
+        found = self._mentions_in(start, end)
+        if not found or found[0].label != "ORG" or not self._corporate(found[0].entity):
+            return None
+        if self.text[start : found[0].start].strip().lower() not in ("", "the"):
+            return None
+        return found[0]
+
     def _corporate(self, entity: str) -> bool:
         """Whether an entity can be "the company": an organization whose name holds no
         word of a public body ("World Health Organization", "Ministry of Commerce")."""
@@ -703,6 +718,10 @@ class SpeakerResolution:
         # "the company", "the lender": the organization last quoted or named, never a
         # public body ("..., the WHO estimates. A vaccine by Takeda ... The company said")
         if noun in c.corporate:
+            m = self._content_subject(s)
+            if m is not None:
+                self._add_pronoun_mention(s, e, m.entity, "ORG", kind="nominal")
+                return _Speaker(m.entity, self.text[s:e], (s, e))
             for sp in reversed(history[-4:]):
                 if sp.person is False and sp.entity and self._corporate(sp.entity):
                     return _Speaker(sp.entity, self.text[s:e], (s, e), np_text=sp.np_text)
