@@ -813,3 +813,27 @@ def test_quotes_the_company_after_its_words_is_the_company_they_open_with(extrac
     )
     found = quotes(extract(text))
     assert found and found[0][2] == "Brevik Robotics"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        # a name ending in 's before a plain verb of saying is no possessive
+        ("Dillard's said it would close four stores.", "it would close four stores", "Dillard's"),
+        ("He's said the depot will reopen.", "the depot will reopen", "He"),
+        # names joined by "and" speak together
+        (
+            "Orrell Grocers Ltd and Fenwick Foods Group have both said they will hold prices.",
+            "they will hold prices",
+            "Orrell Grocers Ltd and Fenwick Foods Group",
+        ),
+        ("Anna Berg and Lars Holm said the plan would fail.", "the plan would fail", "Anna Berg and Lars Holm"),
+    ],
+)
+def test_quotes_possessive_names_and_joint_speakers(extract, text, quoted, speaker):
+    record = extract(text)
+    assert [(q.text, speaker_name(record, q)) for q in record.quotations] == [(quoted, speaker)]
+
+
+def test_quotes_a_passive_with_its_stays_out(extract):
+    assert quotes(extract("It's said that the depot will reopen.")) == []

@@ -38,6 +38,7 @@ def _longest_first(cue: _Cue) -> tuple[int, int]:
 
 
 _PASSIVE_AUX = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+_PASSIVE_SUBJECTS = frozenset({"it", "that", "this", "what", "there", "which"})  # "it's said that"
 
 
 # words that open a place or time phrase between a verb of saying and its "that"
@@ -125,7 +126,7 @@ class CueAnalysis:
         ):
             cue.rejected = True  # part of a name: "the State Council", "Government Work Report"
             return
-        if form != "phrase" and prev in _DETERMINERS:
+        if form != "phrase" and prev in _DETERMINERS and not self._verb_after_determiner(cue, prev):
             cue.rejected = True  # "the report", "his warning", "the expected growth"
             return
         nxt = lows[j]
@@ -142,7 +143,7 @@ class CueAnalysis:
             k = i - 1
             while k > lo and (lows[k] in c.adverbs or lows[k].endswith("ly")):
                 k -= 1
-            if lows[k] in _PASSIVE_AUX:
+            if lows[k] in _PASSIVE_AUX and not (lows[k] in ("'s", "’s") and self._has_or_name(k)):
                 cue.rejected = True  # passive: "is expected to", "was provisionally estimated"
                 return
         if j < hi and nxt == "by" and form != "phrase":
@@ -156,6 +157,24 @@ class CueAnalysis:
             and not self._noun_cue_as_verb(cue)
         ):
             cue.rejected = True  # "a preliminary report", "the state media"
+
+    def _verb_after_determiner(self, cue: _Cue, prev: str) -> bool:
+        """A past form of a plain verb of saying after a word that usually opens a noun
+        phrase: "have both said", "Sainsbury's said", "he's said" (not "the expected
+        growth", "Apple's forecast revenue": forecast and noun-like verbs stay out)."""
+        word = cue.word
+        if word.form != "past" or "forecast" in word.tags or "noun" in word.tags:
+            return False
+        if prev in ("both", "each"):
+            return True
+        return prev in ("'s", "’s") and self._has_or_name(cue.i - 1)
+
+    def _has_or_name(self, k: int) -> bool:
+        """Whether the "'s" at token ``k`` before a cue is "has" or ends a name ("he's
+        said", "Sainsbury's said"), not the "is" of a passive ("it's said that ...")."""
+        if k == 0 or self.t.spaces[k - 1] or self.t.ends[k - 1] != self.t.starts[k]:
+            return False
+        return self.t.lows[k - 1] not in _PASSIVE_SUBJECTS
 
     def _noun_cue_as_verb(self, cue: _Cue) -> bool:
         """Whether a cue word that is also a noun ("forecast", "estimates") is a verb
@@ -276,7 +295,13 @@ class CueAnalysis:
             elif w in c.blockers:
                 cue.rejected = True
                 return k
-            elif w in c.aux or w in c.adverbs or (len(w) > 4 and w.endswith("ly") and not t.is_cap(k)):
+            elif (
+                w in c.aux
+                or w in c.adverbs
+                or (len(w) > 4 and w.endswith("ly") and not t.is_cap(k))
+                or w in ("both", "each")  # "have both said"
+                or (w in ("'s", "’s") and k > lo and lows[k - 1] in c.pronouns and self._has_or_name(k))
+            ):  # "he's said": has
                 if w in _MODALS:
                     cue.modal = True
             elif w == "to":

@@ -151,6 +151,9 @@ class SpeakerResolution:
             return self._resolve_data(a, b, head, history)
         # entities inside the head
         mentions = self._mentions_in(t.starts[a], t.ends[head_end - 1])
+        joint = self._coordinated(a, head_end, mentions)
+        if joint is not None:  # "Tesco and Sainsbury's said": both speak, neither alone
+            return joint
         last_word = head_words[-1]
         role_head = last_word in c.person_roles or last_word in c.titles
         for m in reversed(mentions):  # the last person named
@@ -187,6 +190,26 @@ class SpeakerResolution:
         if definite and not plural and (last_word in c.person_roles or last_word in c.titles):
             speaker.pending = last_word  # "the finance minister said": named in what follows?
         return speaker
+
+    def _coordinated(self, a: int, b: int, mentions: list[_Mention]) -> _Speaker | None:
+        """Names joined by "and" (and commas) that make up the whole phrase [a, b), all
+        people or all organizations: one speaker for them together, without an entity."""
+        names = [m for m in mentions if m.kind != "pronoun"]
+        if len(names) < 2 or len({m.label for m in names}) != 1:
+            return None
+        t = self.t
+        last = len(names) - 1
+        pos = t.starts[a]
+        for k, m in enumerate(names):
+            gap = " ".join(self.text[pos : m.start].lower().split())
+            allowed = ("", "the") if k == 0 else (",",) if k < last else ("and", ", and")
+            if gap not in allowed:
+                return None
+            pos = m.end
+        if self.text[pos : t.ends[b - 1]].strip():
+            return None
+        start, end = names[0].start, names[-1].end
+        return _Speaker(None, self.text[start:end], (start, end), person=names[0].label == "PERSON", plural=True)
 
     def _heads_phrase(self, m: _Mention, head_end: int) -> bool:
         """Whether mention ``m`` is the head of a phrase that ends at token ``head_end``: it
