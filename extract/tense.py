@@ -52,6 +52,7 @@ class TenseRules:
             self.phrases.setdefault(parts[:2], []).append(parts[2:])
         mark([phrase.split()[0] for phrase in tense["future_phrases"]], _PHRASE)
         self.ed_suffixes = frozenset(strings.add(f"{c}ed") for c in "abcdefghijklmnopqrstuvwxyz")
+        self.yet = strings.add("yet")
 
 
 class Tense:
@@ -114,7 +115,11 @@ class Tense:
             elif (cls & _PAST or (length > 3 and not cls & _WEAK_EXCEPTION and ed)) and (
                 j == first or not classes.get(lower[j - 1], 0) & _PARTICIPLE_BEFORE
             ):  # after "be"/"to" a past form is a participle ("will be held"), not a tense
-                markers.append((start, start + length, "past", bool(cls & _PAST), bool(cls & _REPORTING)))
+                if j > first and lower[j - 1] == rules.yet:
+                    # "have not yet felt the April increases": what has not happened yet is ahead
+                    markers.append((start, start + length, "future", True, False))
+                else:
+                    markers.append((start, start + length, "past", bool(cls & _PAST), bool(cls & _REPORTING)))
         result = (markers, [m[0] for m in markers], bounds)
         self._cache[s] = result
         return result

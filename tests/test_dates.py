@@ -96,6 +96,9 @@ def test_dates_absolute_forms(extract, sentence, expression, value):
         ("The ministry released the figures in March.", "March", "2024-03"),
         ("The ministry released the figures in August.", "August", "2023-08"),
         ("The new rules will apply from September.", "September", "2024-09"),
+        # what has not happened yet is ahead
+        ("Tenants have not yet felt the October rent rise.", "October", "2024-10"),
+        ("Tenants felt the October rent rise.", "October", "2023-10"),
         ("Production started in early May.", "early May", "2024-05"),
         ("The strike began in mid-April.", "mid-April", "2024-04"),
         ("Shipments fell at the end of May.", "the end of May", "2024-05"),
