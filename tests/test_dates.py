@@ -647,3 +647,27 @@ def test_dates_shipped_prefix_index_is_current():
 
     shipped = resources.files("extract.patterns").joinpath(INDEX_FILE).read_text(encoding="utf-8")
     assert shipped == index_text(), "stale dates grammar index: run python -m extract.timegrammar"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        # a Monday holiday's weekend starts the Saturday before; others are their week's
+        (
+            "Road traffic will peak over the Memorial Day weekend.",
+            "2025-05-12",
+            "the Memorial Day weekend",
+            "2025-W21-WE",
+        ),
+        ("Ferries will be full over the Easter weekend.", "2025-04-02", "the Easter weekend", "2025-W16-WE"),
+        (
+            "Shops will open late over the Thanksgiving weekend.",
+            "2025-11-10",
+            "the Thanksgiving weekend",
+            "2025-W48-WE",
+        ),
+        ("Road traffic will peak on Memorial Day.", "2025-05-12", "Memorial Day", "2025-05-26"),
+    ],
+)
+def test_dates_holiday_weekends(extract, sentence, published, expression, value):
+    assert found(extract(sentence, published=published), expression) == ("DATE", value)

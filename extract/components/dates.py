@@ -947,7 +947,11 @@ class Resolver:
 
         def make(y: int) -> Period | None:
             d = _holiday_date(spec, y, self.words)
-            return None if d is None else timex.day(d)
+            if d is None:
+                return None
+            if c.get("wknd"):  # "the Labor Day weekend": the weekend the holiday is part of
+                return timex.of("WE", d - dt.timedelta(days=1) if d.weekday() == 0 else d)
+            return timex.day(d)
 
         if c.get("year"):
             p = make(int(c.get("year") or 0))
