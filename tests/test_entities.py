@@ -68,6 +68,9 @@ def _by_id(record: ArticleRecord, eid: str | None):
         ("Trade Minister Kenji Watanabe will visit Jakarta next week.", "Kenji Watanabe", ["Trade Minister"]),
         # honorific
         ("Dr. Amara Okafor told the panel that cases were falling.", "Amara Okafor", []),
+        # wealth
+        ("The mill is owned by Kenyan billionaire Wanjiru Otieno through a trust.", "Wanjiru Otieno", ["billionaire"]),
+        ("Shipping tycoon Ole Brandvik bought the yard in 2019.", "Ole Brandvik", ["tycoon"]),
     ],
 )
 def test_entities_title_before_name(extract, text, name, titles):
