@@ -16,6 +16,10 @@ MAX_RUN = 300
 strips prefixes and suffixes one at a time, so a run of n punctuation marks costs
 O(n^2) (100,000 quote marks take minutes). Longer runs are split here, linearly."""
 
+CACHE_CHUNKS = 100_000
+"""Chunks between spaces whose tokens spaCy's tokenizer keeps (spaCy's default: 10,000,
+fewer than the distinct chunks of a few hundred news articles); about 8 MB when full."""
+
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 _HAS_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1}}}")
 """Whether a long run exists: the same answer as ``_LONG_RUN``, and Python's regex engine
@@ -45,6 +49,7 @@ def news_tokenizer(nlp: Language) -> GuardedTokenizer:
     # its special cases each time, which costs start-up time.
     tokenizer = Tokenizer(
         nlp.vocab,
+        max_cache_size=CACHE_CHUNKS,
         rules=rules,
         prefix_search=compile_prefix_regex(prefixes).search,
         suffix_search=compile_suffix_regex(suffixes).search,
@@ -77,8 +82,11 @@ class GuardedTokenizer:
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
+        self._primed: set[str] | None = set()
 
     def __call__(self, text: str) -> Doc:
+        if self._primed is not None and not self.vocab.in_memory_zone:
+            self._prime(text)
         if len(text) <= MAX_RUN or not _HAS_LONG_RUN.search(text):
             return self.tokenizer(text)
         words: list[str] = []
@@ -92,6 +100,22 @@ class GuardedTokenizer:
             pos = m.end()
         self._add(text[pos:], words, spaces)
         return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _prime(self, text: str) -> None:
+        """Tokenize each chunk between spaces that is new here on its own first, so that
+        spaCy's cache holds it: spaCy caches no chunk of a text after the text's first
+        special case ("U.S.", "don't": the flag stays set for the rest of the text), and
+        nothing inside a memory zone, so most chunks of news were tokenized from scratch
+        every time. The tokens are the same. Stops once the cache is full."""
+        primed = self._primed
+        assert primed is not None
+        tokenize = self.tokenizer
+        for chunk in set(text.split()):
+            if chunk not in primed and len(chunk) <= MAX_RUN:
+                primed.add(chunk)
+                tokenize(chunk)
+        if len(primed) >= self.tokenizer.max_cache_size:
+            self._primed = None
 
     def _add(self, segment: str, words: list[str], spaces: list[bool]) -> None:
         if not segment:

@@ -39,3 +39,34 @@ def test_tokenizer_long_runs_keep_the_text(nlp, run):
     assert doc.text == text
     assert doc[0].text == "Before" and doc[-1].text == "." and doc[-2].text == "after"
     assert all(len(t) <= max(MAX_RUN, 100) for t in doc)
+
+
+_SPECIALS = (
+    "Mr. Okafor of Acme Inc., who joined the U.S. unit in Jan. 2020, said he's sure it'll "
+    'work: "We can\'t wait," he said at 3 p.m. E-mail: a@b.io; 1.5bn euros (HK$5).'
+)
+
+
+def test_tokenizer_priming_leaves_the_tokens_as_they_were():
+    """Chunks are tokenized on their own first so that spaCy caches them; the tokens of
+    every text, cached or not, are those of spaCy's tokenizer with the same rules."""
+    from extract.tokenizer import news_tokenizer
+
+    primed = news_tokenizer(spacy.blank("en"))
+    unprimed = news_tokenizer(spacy.blank("en"))
+    unprimed._primed = None
+    for text in (_SPECIALS, _SPECIALS.upper(), _SPECIALS + " " + _SPECIALS[::-1], _SPECIALS):
+        ours = [(t.text, t.whitespace_, t.norm_) for t in primed(text)]
+        assert ours == [(t.text, t.whitespace_, t.norm_) for t in unprimed(text)]
+
+
+def test_tokenizer_primes_nothing_inside_a_memory_zone():
+    from extract.tokenizer import news_tokenizer
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer = news_tokenizer(nlp)
+    nlp.make_doc("Outside words.")
+    assert "words." in nlp.tokenizer._primed
+    with nlp.memory_zone():
+        nlp.make_doc("Zoned phrase here.")
+    assert "phrase" not in nlp.tokenizer._primed
