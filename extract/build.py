@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .readers import Article
 from .records import ArticleRecord
-from .spans import GROUPS, doc_data, doc_text, span_values
+from .spans import doc_data, doc_text, group_spans, span_values
 
 
 def build_record(doc: Doc, article: Article, *, include_text: bool = False) -> ArticleRecord:
@@ -44,10 +44,7 @@ def build_record(doc: Doc, article: Article, *, include_text: bool = False) -> A
 
 def _group(doc: Doc, kind: str) -> list[tuple[Any, dict[str, Any]]]:
     """(span, values) of a span group, values read once per span."""
-    name = GROUPS[kind]
-    if name not in doc.spans:
-        return []
-    return [(span, span_values(span)) for span in doc.spans[name]]
+    return [(span, span_values(span)) for span in group_spans(doc, kind)]
 
 
 def _entities(doc: Doc, data: dict[str, Any], text: str) -> list[dict[str, Any]]:

@@ -19,6 +19,8 @@ Pipeline order: ``newsfacts_article`` (which also sets every sentence boundary: 
   ``quotations`` [{id: "q1", kind, text, parts: [(start, end)], speaker: "eN"|None,
                  speaker_text, cue, speaker_mention: (start, end)|None, cue_mention, rule}]
   ``warnings``   [{code, message, start, end}]
+  ``groups``     {kind: (SpanGroup, [Span])}: each span group and its Span objects as
+                 ``set_group`` wrote them
 
 Span groups (``doc.spans[GROUPS[kind]]``), values on ``span._.newsfacts``:
   ``newsfacts_article``   labels headline, header, dateline, dateline_place, dateline_agency
@@ -106,6 +108,35 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = data["text"] = doc.text
     return text
+
+
+def set_group(doc: Doc, kind: str, spans: list[Span]) -> None:
+    """``doc.spans[GROUPS[kind]] = spans``, keeping the same Span objects for readers
+    (``group_spans``): a span group builds a new Span object for every item each time
+    it is read."""
+    spans = list(spans)
+    name = GROUPS[kind]
+    doc.spans[name] = spans
+    doc_data(doc).setdefault("groups", {})[kind] = (doc.spans[name], spans)
+
+
+def add_to_group(doc: Doc, kind: str, span: Span) -> None:
+    """Append ``span`` to the group of ``kind`` (created if absent)."""
+    spans = [*group_spans(doc, kind), span]
+    set_group(doc, kind, spans)
+
+
+def group_spans(doc: Doc, kind: str) -> list[Span]:
+    """The spans of the group of ``kind``, in order (do not modify the list): the ones
+    ``set_group`` kept while the group is still the one it wrote, else read anew."""
+    name = GROUPS[kind]
+    group = doc.spans.get(name)
+    if group is None:
+        return []
+    kept = (doc_data(doc).get("groups") or {}).get(kind)
+    if kept is not None and kept[0] is group and len(group) == len(kept[1]):
+        return kept[1]  # type: ignore[no-any-return]
+    return list(group)
 
 
 def make_span(doc: Doc, start: int, end: int, label: str, **values: Any) -> Span | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from extract.spans import ensure_extensions, make_span, span_values, values_at
+from extract.spans import add_to_group, ensure_extensions, group_spans, make_span, set_group, span_values, values_at
 
 
 def test_spans_same_characters_different_groups_keep_their_values():
@@ -25,3 +25,19 @@ def test_spans_values_survive_a_span_group():
     doc.spans["newsfacts_figures"] = [span]
     [again] = list(doc.spans["newsfacts_figures"])
     assert span_values(again) == {"id": "f1", "value": 3}
+
+
+def test_spans_group_keeps_its_span_objects_until_the_group_changes():
+    ensure_extensions()
+    doc = spacy.blank("en")("Acme and Globex merged in Oslo on Friday.")
+    acme, globex, oslo = doc[0:1], doc[2:3], doc[5:6]
+    set_group(doc, "entities", [acme, globex])
+    assert group_spans(doc, "entities")[0] is acme  # the very objects, not rebuilt
+    add_to_group(doc, "entities", oslo)
+    assert [s.text for s in doc.spans["newsfacts_entities"]] == ["Acme", "Globex", "Oslo"]
+    assert [s.text for s in group_spans(doc, "entities")] == ["Acme", "Globex", "Oslo"]
+    doc.spans["newsfacts_entities"] = [oslo]  # written around set_group: read anew
+    assert [s.text for s in group_spans(doc, "entities")] == ["Oslo"]
+    doc.spans["newsfacts_entities"].append(acme)
+    assert [s.text for s in group_spans(doc, "entities")] == ["Oslo", "Acme"]
+    assert group_spans(doc, "dates") == []

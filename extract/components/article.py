@@ -23,7 +23,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..calendar import find_absolute_date as _find_absolute_date
-from ..spans import GROUPS, doc_data, doc_text, ensure_extensions, make_span
+from ..spans import doc_data, doc_text, ensure_extensions, make_span, set_group
 
 _TIME_ONLY = re.compile(
     r"\b[0-2]?\d[:.][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:GMT|UTC|EDT|EST|CET|BST|HKT|IST)\s*[+-]?\d*)?"
@@ -282,7 +282,7 @@ class ArticleComponent:
             "header": [(ln.start, ln.end) for ln in header.header_lines],
             "body_start": header.body_start,
         }
-        doc.spans[GROUPS["article"]] = spans
+        set_group(doc, "article", spans)
         mark_sentences(doc, text)
         return doc
 

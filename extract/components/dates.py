@@ -34,7 +34,15 @@ from spacy.tokens import Doc, Span
 
 from .. import timex
 from ..calendar import SEASONS, add_months, easter, month_number, nth_weekday, weekday_number
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, set_span_values
+from ..spans import (
+    annotated_ranges,
+    doc_data,
+    doc_text,
+    ensure_extensions,
+    group_spans,
+    set_group,
+    set_span_values,
+)
 from ..tense import Tense, TenseRules
 from ..timegrammar import KEY_CHARS, Rule, load_grammar, load_words
 from ..timex import Period
@@ -200,9 +208,7 @@ class DatesComponent:
         results: list[Result] = []
         if candidates:
             tense = Tense(self.tense_rules, text, tokens)
-            datelines = [
-                (sp.start_char, sp.end_char) for sp in doc.spans.get(GROUPS["article"], []) if sp.label_ == "dateline"
-            ]
+            datelines = [(sp.start_char, sp.end_char) for sp in group_spans(doc, "article") if sp.label_ == "dateline"]
             resolver = Resolver(self, text, parse_published(published), tense, ranges, datelines)
             results = resolver.resolve_all(candidates)
         spans: list[Span] = []
@@ -217,7 +223,7 @@ class DatesComponent:
             }  # fmt: skip
             set_span_values(span, v)
             spans.append(span)
-        doc.spans[GROUPS["dates"]] = spans
+        set_group(doc, "dates", spans)
         return doc
 
     # ---- finding

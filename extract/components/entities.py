@@ -47,7 +47,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..spans import GROUPS, annotated_ranges, doc_data, doc_text, ensure_extensions, set_span_values
+from ..spans import (
+    annotated_ranges,
+    doc_data,
+    doc_text,
+    ensure_extensions,
+    group_spans,
+    set_group,
+    set_span_values,
+)
 
 # Stable rule ids: they travel into the record as each mention's ``rule``.
 R_TITLE = "entities.person.title"
@@ -634,7 +642,7 @@ class EntitiesComponent:
             if cluster.label == "PERSON" and cluster.gender:
                 record["gender"] = cluster.gender
             records.append(record)
-        doc.spans[GROUPS["entities"]] = spans
+        set_group(doc, "entities", spans)
         data["entities"] = records
         names.sort(key=_BY_START)
         if any(a.end > b.start for a, b in itertools.pairwise(names)):
@@ -665,7 +673,7 @@ class _DocRun:
         self.headline = None
         self.title_case_headline = False
         self.dateline: list[tuple[str, int, int]] = []  # (label, start, end) of the dateline's place and agency
-        for span in doc.spans.get(GROUPS["article"], []):
+        for span in group_spans(doc, "article"):
             label = span.label_
             if label == "headline":
                 self.headline = (span.start_char, span.end_char)

@@ -51,7 +51,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..numbers import NumberMatch, NumberScanner, clean, default_scanner, load_json, lowered, trie_regex
-from ..spans import GROUPS, annotated_ranges, doc_text, ensure_extensions, make_span, set_span_values
+from ..spans import (
+    annotated_ranges,
+    doc_text,
+    ensure_extensions,
+    group_spans,
+    make_span,
+    set_group,
+    set_span_values,
+)
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -1411,7 +1419,7 @@ class FiguresComponent:
         ensure_extensions()
         text = doc_text(doc)
         ranges = annotated_ranges(doc)
-        dates = [(s.start_char, s.end_char) for s in doc.spans.get(GROUPS["dates"], [])]
+        dates = [(s.start_char, s.end_char) for s in group_spans(doc, "dates")]
         drafts = self.finder.find(text, ranges, dates, self._titled(text, ranges), lambda: self._names(doc))
         spans = []
         ids: dict[int, str] = {}
@@ -1433,15 +1441,13 @@ class FiguresComponent:
             values["range_with"] = ids.get(draft.range_with) if draft.range_with is not None else None
             set_span_values(span, values)
             spans.append(span)
-        doc.spans[GROUPS["figures"]] = spans
+        set_group(doc, "figures", spans)
         return doc
 
     def _names(self, doc: Doc) -> list[tuple[int, int]]:
         """Character ranges of ORG and PERSON mentions: their numbers are not figures."""
         labels = self.name_labels  # label ids, not label_ strings: no string-store lookup per span
-        return [
-            (span.start_char, span.end_char) for span in doc.spans.get(GROUPS["entities"], []) if span.label in labels
-        ]
+        return [(span.start_char, span.end_char) for span in group_spans(doc, "entities") if span.label in labels]
 
     @staticmethod
     def _titled(text: str, ranges: list[tuple[int, int]]) -> set[int]:

@@ -13,7 +13,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..spans import GROUPS, set_span_values
+from ..spans import add_to_group, set_span_values
 from .quote_model import (
     _CONJUNCTIONS,
     _DEFINITE,
@@ -627,11 +627,7 @@ class SpeakerResolution:
         if span is None:
             return
         set_span_values(span, {"entity": entity, "kind": kind, "rule": "quotes.speaker_" + kind})
-        group = self.doc.spans.get(GROUPS["entities"], None)
-        if group is None:
-            self.doc.spans[GROUPS["entities"]] = [span]
-        else:
-            group.append(span)
+        add_to_group(self.doc, "entities", span)
 
     def _resolve_data(self, a: int, b: int, head: tuple[int, int], history: list[_Speaker]) -> _Speaker | None:
         """ "Data from the customs office shows" -> the customs office; "government data"

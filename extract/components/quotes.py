@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..spans import GROUPS, doc_data, doc_text, set_span_values, values_at
+from ..spans import doc_data, doc_text, group_spans, set_group, set_span_values, values_at
 from .article import is_hard_wrapped
 from .quote_cues import CueAnalysis
 from .quote_lexicon import Lexicon, load_lexicon
@@ -144,11 +144,11 @@ class QuotesComponent:
         if text is None:
             text = doc_text(doc)
         if not text or text.isspace() or len(doc) == 0:  # (no copy of the text, as strip() makes)
-            doc.spans[GROUPS["quotations"]] = []
+            set_group(doc, "quotations", [])
             return doc
         matches = self.matcher(doc)
         if not matches and ":" not in text and _ANY_QUOTE_MARK.search(text) is None:
-            doc.spans[GROUPS["quotations"]] = []
+            set_group(doc, "quotations", [])
             return doc  # no cue, no quote mark, no "CLAUSE: SOURCE" headline
         run = _Run(self, doc, data, text, matches)
         quotations = run.extract()
@@ -162,7 +162,7 @@ class QuotesComponent:
                 if span is not None:
                     set_span_values(span, {"quote": q["id"]})
                     spans.append(span)
-        doc.spans[GROUPS["quotations"]] = spans
+        set_group(doc, "quotations", spans)
         return doc
 
 
@@ -184,7 +184,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.zones: list[tuple[int, int]] = [tuple(r) for r in zones["annotate"]] if zones else [(0, len(text))]
         self.headline: tuple[int, int] | None = None
         self.dateline_end: int | None = None
-        for span in doc.spans.get(GROUPS["article"], []):
+        for span in group_spans(doc, "article"):
             label = span.label  # a hash: cheaper than reading ``label_`` back as a string
             if label == comp.headline_label:
                 self.headline = (span.start_char, span.end_char)
@@ -208,7 +208,7 @@ class _Run(CueAnalysis, SpeakerResolution):
     def _entity_mentions(self) -> list[_Mention]:
         out = []
         doc = self.doc
-        for span in doc.spans.get(GROUPS["entities"], []):
+        for span in group_spans(doc, "entities"):
             s, e, label = span.start_char, span.end_char, span.label
             v = values_at(doc, s, e, label)
             if v.get("entity"):
