@@ -125,7 +125,9 @@ def time_to_first_record(path: Path) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=20_000)
-    ap.add_argument("--parallel-articles", type=int, default=None, help="articles for the --jobs comparison")
+    ap.add_argument(
+        "--parallel-articles", type=int, default=None, help="articles for the --jobs comparison (default: all)"
+    )
     args = ap.parse_args()
     texts = build_corpus(args.articles)
 
@@ -144,7 +146,7 @@ def main() -> None:
         f"{m['rss_end']:.0f} MB (growth {100 * (m['rss_end'] / m['rss_2000'] - 1):+.1f}%); peak {m['rss_peak']:.0f} MB"
     )
 
-    n_par = args.parallel_articles or min(len(texts), 8000)
+    n_par = args.parallel_articles or len(texts)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         corpus.write_text(

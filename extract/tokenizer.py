@@ -85,8 +85,11 @@ class GuardedTokenizer:
         self._primed: set[str] | None = set()
 
     def __call__(self, text: str) -> Doc:
-        if self._primed is not None and not self.vocab.in_memory_zone:
-            self._prime(text)
+        if self._primed is not None:
+            if self.vocab.in_memory_zone:
+                self._primed = None  # the warm-up is over: spaCy caches nothing in a zone
+            else:
+                self._prime(text)
         if len(text) <= MAX_RUN or not _HAS_LONG_RUN.search(text):
             return self.tokenizer(text)
         words: list[str] = []
@@ -106,7 +109,8 @@ class GuardedTokenizer:
         spaCy's cache holds it: spaCy caches no chunk of a text after the text's first
         special case ("U.S.", "don't": the flag stays set for the rest of the text), and
         nothing inside a memory zone, so most chunks of news were tokenized from scratch
-        every time. The tokens are the same. Stops once the cache is full."""
+        every time. The tokens are the same. Stops once the cache is full or at the
+        first text inside a memory zone."""
         primed = self._primed
         assert primed is not None
         tokenize = self.tokenizer
