@@ -1,13 +1,11 @@
-"""A doc's token attributes as one numpy array, so that rules test every token at once.
+"""A doc's token attributes as one numpy array, read as Python lists.
 
 Python code that looks at each token costs about a microsecond per token; the dates
-component only needs the few tokens that can start or steer a time expression, and
-finds them with vectorized set membership (``TokenArrays.where``).
+component and the tense lookups read a few columns (lower-cased form, shape, offsets,
+suffix, sentence starts) as plain lists instead, converted once per document.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 import numpy as np
 from spacy.attrs import IDX, LENGTH, LOWER, SENT_START, SHAPE, SUFFIX
@@ -15,11 +13,6 @@ from spacy.tokens import Doc
 
 LOWER_COL, SHAPE_COL, START_COL, LENGTH_COL, SUFFIX_COL, SENT_COL = range(6)
 _COLUMNS = [LOWER, SHAPE, IDX, LENGTH, SUFFIX, SENT_START]
-
-
-def hash_array(hashes: Iterable[int]) -> np.ndarray:
-    """A sorted array of vocabulary hashes, for ``TokenArrays.where``."""
-    return np.array(sorted(set(hashes)), dtype=np.uint64)
 
 
 class TokenArrays:
@@ -40,19 +33,6 @@ class TokenArrays:
         if values is None:
             values = self._lists[col] = self.arr[:, col].tolist()
         return values
-
-    def where(self, col: int, sorted_hashes: np.ndarray) -> np.ndarray:
-        """A boolean mask: which tokens have a value of ``col`` in ``sorted_hashes``."""
-        values = self.arr[:, col]
-        if not len(sorted_hashes) or not len(values):
-            return np.zeros(len(values), dtype=bool)
-        index = np.searchsorted(sorted_hashes, values)
-        index[index == len(sorted_hashes)] = 0
-        return sorted_hashes[index] == values
-
-    def value(self, i: int, col: int) -> int:
-        """One token's value."""
-        return int(self.arr[i, col])
 
     @property
     def sentence_starts(self) -> list[int]:
