@@ -122,8 +122,13 @@ def set_group(doc: Doc, kind: str, spans: list[Span]) -> None:
 
 def add_to_group(doc: Doc, kind: str, span: Span) -> None:
     """Append ``span`` to the group of ``kind`` (created if absent)."""
+    group = doc.spans.get(GROUPS[kind])
+    if group is None:
+        set_group(doc, kind, [span])
+        return
     spans = [*group_spans(doc, kind), span]
-    set_group(doc, kind, spans)
+    group.append(span)
+    doc_data(doc)["groups"][kind] = (group, spans)
 
 
 def group_spans(doc: Doc, kind: str) -> list[Span]:

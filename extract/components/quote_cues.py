@@ -560,10 +560,7 @@ class CueAnalysis:
 
     def _is_subord(self, x: int) -> bool:
         """A subordinating word ("which", "after"), not an acronym ("WHO")."""
-        if self.t.lows[x] not in self.c.subords:
-            return False
-        word = self.t.word(x)
-        return not (word.isupper() and len(word) > 1)
+        return self.t.lows[x] in self.c.subords and not self.t.is_acronym(x)
 
     def _name_token(self, x: int) -> bool:
         """A capitalized word that can be part of a name (not "In", "The", "Monday")."""
@@ -575,9 +572,9 @@ class CueAnalysis:
             w in c.preps or w in _DETERMINERS or w in c.subords or w in _WEEKDAYS or w in c.adverbs or w in c.pronouns
         ):
             return True
+        if t.is_acronym(x):
+            return True  # "WHO", "IN"
         word = t.word(x)
-        if word.isupper() and len(word) > 1:
-            return True  # an acronym: "WHO", "IN"
         if w in c.pronouns:
             return word == "He" and self._name_token(x + 1) if x + 1 < t.n else False
         return False

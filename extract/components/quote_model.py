@@ -179,6 +179,11 @@ class _Tokens:
         append_trimmed(text, pos, len(text), out)
         return out
 
+    def is_acronym(self, i: int) -> bool:
+        """Whether token ``i`` is written in capitals, two or more ("WHO", not "who")."""
+        word = self.word(i)
+        return word.isupper() and len(word) > 1
+
     def is_cap(self, i: int) -> bool:
         if not 0 <= i < self.n:
             return False

@@ -263,7 +263,7 @@ class SpeakerResolution:
                 return x
             if w == ")":
                 continue
-            if (w in _RELATIVES and not self._acronym(x)) or w in _POSTMODIFIERS:
+            if (w in _RELATIVES and not t.is_acronym(x)) or w in _POSTMODIFIERS:  # not "the WHO"
                 return x  # "an aide familiar with the talks": the head ends before
             if w in preps:
                 prev = lows[x - 1]
@@ -281,11 +281,6 @@ class SpeakerResolution:
                 return x
         return b
 
-    def _acronym(self, x: int) -> bool:
-        """Whether token ``x`` is written in capitals ("the WHO said": no relative pronoun)."""
-        word = self.t.word(x)
-        return word.isupper() and len(word) > 1
-
     def _description_text(self, a: int, b: int) -> str:
         """The words of an unnamed source, up to a participle or relative clause."""
         t, _c = self.t, self.c
@@ -294,7 +289,7 @@ class SpeakerResolution:
             w = t.lows[x]
             if (
                 w == ","
-                or (w in ("who", "which", "whose") and not self._acronym(x))
+                or (w in ("who", "which", "whose") and not t.is_acronym(x))
                 or (w.endswith("ed") and t.lows[x + 1] == "by")
             ):
                 end = x
@@ -548,12 +543,15 @@ class SpeakerResolution:
 
     def _corporate(self, entity: str) -> bool:
         """Whether an entity can be "the company": an organization whose name holds no
-        word of a public body ("World Health Organization", "Ministry of Commerce")."""
-        cluster = self.clusters.get(entity) or {}
-        if cluster.get("label") != "ORG":
-            return False
-        words = _NP_WORD.findall((cluster.get("name") or "").lower())
-        return not any(w in self.c.public_bodies for w in words)
+        word of a public body ("World Health Organization", "Ministry of Commerce");
+        decided once per entity (the search for "the company" asks of many mentions)."""
+        known = self._corporate_entities.get(entity)
+        if known is None:
+            cluster = self.clusters.get(entity) or {}
+            words = _NP_WORD.findall((cluster.get("name") or "").lower())
+            known = cluster.get("label") == "ORG" and not any(w in self.c.public_bodies for w in words)
+            self._corporate_entities[entity] = known
+        return known
 
     def _recent_mention(
         self, before: int, labels: tuple[str, ...], gender: str | None, skip_content: bool, company: bool = False

@@ -195,6 +195,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         self.mentions = self._entity_mentions()
         self.mention_starts = [m.start for m in self.mentions]
         self._mentions_by_entity: dict[str, list[int]] | None = None
+        self._corporate_entities: dict[str, bool] = {}  # entity -> may be "the company"
         self.clusters = {c["id"]: c for c in data.get("entities") or []}
         self._occurrence_cache: dict[str, list[int]] = {}
         self.genders: dict[str, str] = {}
