@@ -15,7 +15,8 @@ from pathlib import Path
 
 import spacy
 
-from extract.pipeline import Extractor
+from extract.batch import worker_extractor
+from extract.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,7 +33,7 @@ def main() -> None:
     texts = load_texts() * args.repeat
     floor = spacy.blank("en")
     floor.add_pipe("sentencizer")
-    ex = Extractor()
+    ex = worker_extractor(Settings())  # as the CLI and its workers load it
     from extract.build import build_record
     from extract.readers import article_from_text
 

