@@ -59,6 +59,10 @@ def main() -> None:
         build += time.perf_counter() - t
     costs["build+json"] = build
     n = len(texts)
+    import extract
+
+    build = "compiled" if extract.compiled_modules() else "plain Python"
+    print(f"newsfacts {build} (an editable install is plain Python; see setup.py)")
     print(f"floor (tokenizer + sentencizer): {base / n * 1000:.3f} s per 1,000 docs ({n} docs)")
     total = 0.0
     for name, secs in costs.items():

@@ -16,6 +16,14 @@ so that documents differ. Printed figures, all measured in this run on this mach
 - the time from starting ``newsfacts`` to its first record on stdout.
 
 Machines are shared and noisy: compare ratios from one run, not seconds across runs.
+
+It measures the ``extract`` it imports: in an editable install, plain Python; in a
+regular one, the rule code compiled with Cython (``setup.py``), as users run it:
+
+    python3 -m venv /tmp/nf && /tmp/nf/bin/pip install . && /tmp/nf/bin/python bench/throughput.py
+
+The first line printed says which. The ``newsfacts`` commands it times run from a
+temporary folder, so that they import the same package.
 """
 
 from __future__ import annotations
@@ -108,13 +116,16 @@ def measure_in_process(texts: list[str]) -> dict[str, float]:
 
 def time_command(args: list[str]) -> float:
     t0 = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # from a folder without extract/: ``-m extract`` in the checkout would import its source
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())
     return time.perf_counter() - t0
 
 
 def time_to_first_record(path: Path) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "extract", str(path)], stdout=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "extract", str(path)], stdout=subprocess.PIPE, cwd=tempfile.gettempdir()
+    )
     assert proc.stdout is not None
     proc.stdout.readline()
     elapsed = time.perf_counter() - t0
@@ -134,6 +145,11 @@ def main() -> None:
 
     m = measure_in_process(texts)
     floor_dps, full_dps = m["docs"] / m["floor_s"], m["docs"] / m["full_s"]
+    import extract
+
+    compiled = extract.compiled_modules()
+    build = f"compiled ({len(compiled)} modules)" if compiled else "plain Python"
+    print(f"newsfacts {extract.__version__}, {build}, Python {sys.version.split()[0]}")
     print(f"corpus: {m['docs']:,} articles, {m['tokens']:,} tokens")
     print(
         f"floor  (blank tokenizer + sentencizer): {floor_dps:9,.0f} docs/s {m['tokens'] / m['floor_s']:11,.0f} tokens/s"

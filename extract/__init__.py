@@ -19,6 +19,7 @@ __all__ = [
     "Extractor",
     "Settings",
     "__version__",
+    "compiled_modules",
     "extract_file",
     "extract_text",
 ]
@@ -47,3 +48,19 @@ def __getattr__(name: str) -> Any:
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
         return getattr(module, name)
     raise AttributeError(f"module 'extract' has no attribute {name!r}")
+
+
+def compiled_modules() -> list[str]:
+    """The modules of this install that run compiled (a regular install compiles the rule
+    code with Cython, see ``setup.py``); empty for plain Python, as in an editable install."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    out = []
+    for path in root.rglob("*"):
+        suffix = next((s for s in EXTENSION_SUFFIXES if path.name.endswith(s)), None)
+        if suffix:
+            parts = path.relative_to(root).parts
+            out.append(".".join((__name__, *parts[:-1], path.name[: -len(suffix)])))
+    return sorted(out)
