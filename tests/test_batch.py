@@ -166,7 +166,7 @@ def test_a_worker_freezes_what_it_loaded_and_a_plain_extractor_does_not() -> Non
         "ex = worker_extractor(Settings())\n"
         "frozen = gc.get_freeze_count()\n"
         "assert worker_extractor(Settings()) is ex\n"
-        "print(plain, frozen > 10000, gc.get_freeze_count() == frozen)\n"
+        "print(plain, frozen > 10000, gc.get_freeze_count() == frozen, gc.get_threshold()[0])\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["0", "True", "True"]
+    assert out.split() == ["0", "True", "True", "10000"]
