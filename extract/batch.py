@@ -30,7 +30,11 @@ from .settings import Settings
 if TYPE_CHECKING:
     from .pipeline import Extractor
 
-CHUNK_SIZE = 16
+CHUNK_SIZE = 64
+"""Articles per unit of work. A chunk is one batch through the pipeline's stages, and
+its per-batch costs (the memory zone, the stage switches) are shared by more articles
+at 64 than at 16: 5-10% less time per article, measured with ``run`` on 3,000
+articles. Larger chunks gain nothing more and hold more Docs at once."""
 
 
 @dataclass
