@@ -419,6 +419,19 @@ def test_quotes_complement_in_marks_is_direct(extract):
             "Officials, speaking on condition of anonymity, said the talks had collapsed.",
             [("indirect", "the talks had collapsed", "Officials")],
         ),
+        # an appositive may open with an adverb ("once", "formerly", "still")
+        (
+            "Halvorsen Bank, once the region's largest lender, said it would close 40 branches.",
+            [("indirect", "it would close 40 branches", "Halvorsen Bank")],
+        ),
+        (
+            "Mira Castell, formerly the ministry's chief economist, said growth would slow.",
+            [("indirect", "growth would slow", "Mira Castell")],
+        ),
+        (
+            "Mira Castell, still the party's deputy leader, told reporters the vote would go ahead.",
+            [("indirect", "the vote would go ahead", "Mira Castell")],
+        ),
         # a forecast by a named or described forecaster, not the writer's "can expect"
         (
             "The central bank expects growth of 3.1 percent next year.",

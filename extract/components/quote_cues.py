@@ -475,6 +475,8 @@ class CueAnalysis:
             return True
         if b - a == 1 and first.isdigit():
             return True  # an age: "John Smith, 45, said"
+        if first in c.appositive_adverbs and b - a > 2:
+            return self._appositive_like(a + 1, b)  # "Acme, once the country's biggest builder, said"
         if first.endswith("ing") and first not in c.ing_cues_blocked and lows[a + 1] not in (",", "."):
             return self._participial(a, b)  # "Officials, speaking on condition of anonymity, said"
         if not (

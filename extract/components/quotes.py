@@ -107,6 +107,7 @@ class QuotesComponent:
         self.matcher.add("CUE", [nlp.make_doc(phrase) for phrase in self.lex.cues])
         w = self.lex.words
         self.adverbs = w["adverbs"]
+        self.appositive_adverbs = w["appositive_adverbs"]
         self.aux = w["auxiliaries"]
         self.negations = w["negations"]
         self.blockers = w["blockers"]
