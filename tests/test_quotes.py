@@ -419,6 +419,30 @@ def test_quotes_complement_in_marks_is_direct(extract):
             "Officials, speaking on condition of anonymity, said the talks had collapsed.",
             [("indirect", "the talks had collapsed", "Officials")],
         ),
+        # "forecast" and "estimates" right after their subject, before the object: verbs
+        (
+            "For the second quarter, Halvorsen Bank forecast profit of $40 million to $45 million.",
+            [("indirect", "profit of $40 million to $45 million", "Halvorsen Bank")],
+        ),
+        (
+            "The central bank forecast inflation would ease to 2% next year.",
+            [("indirect", "inflation would ease to 2% next year", "The central bank")],
+        ),
+        (
+            "Senator Mira Castell said the Congressional Budget Office estimates the plan would cost $4 billion.",
+            [
+                (
+                    "indirect",
+                    "the Congressional Budget Office estimates the plan would cost $4 billion",
+                    "Mira Castell",
+                ),
+                ("indirect", "the plan would cost $4 billion", "Congressional Budget Office"),
+            ],
+        ),
+        # ... and nouns before a verb or in a compound
+        ("The Halvorsen Bank forecast was cut on Tuesday.", []),
+        ("Halvorsen Bank forecasts show profit falling.", []),
+        ("The Halvorsen project costs $5 billion.", []),
         # an appositive may open with an adverb ("once", "formerly", "still")
         (
             "Halvorsen Bank, once the region's largest lender, said it would close 40 branches.",

@@ -43,6 +43,8 @@ _PASSIVE_SUBJECTS = frozenset({"it", "that", "this", "what", "there", "which"}) 
 
 # words that open a place or time phrase between a verb of saying and its "that"
 _PHRASE_OPENERS = frozenset({"in", "on", "at", "during", "last", "earlier", "this", "late", "after"})
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_CURRENCY_SIGNS = frozenset("$€£¥")
 
 
 class CueAnalysis:
@@ -191,6 +193,9 @@ class CueAnalysis:
         if not (t.is_cap(i - 1) or prev in c.org_words or prev in c.corporate):
             return False
         nxt = lows[j] if j < hi else ""
+        if j < hi and self._object_after_subject(cue, nxt):
+            cue.takes_object = True
+            return True
         if nxt in _PHRASE_OPENERS:
             for k in range(j + 1, min(hi, j + 9)):
                 if lows[k] == "that":
@@ -210,6 +215,26 @@ class CueAnalysis:
         if k >= lo and lows[k] == "the":
             k -= 1
         return k >= lo and lows[k] == ","
+
+    def _object_after_subject(self, cue: _Cue, nxt: str) -> bool:
+        """ "Lumora forecast revenue of $900 mln to $960 mln", "the IMF forecasts a 3%
+        rise": right after a name or an organization noun, a noun-like cue that opens
+        its object is a verb. A determiner or a number opens one after either form; a
+        plain word only after a form that is a past tense too ("forecast"), as in "the
+        Acme project costs" the cue stays a noun, and not when the word is a verb ("the
+        bank forecast was cut")."""
+        t, c = self.t, self.c
+        i, j = cue.i, cue.j
+        prev = t.lows[i - 1]
+        if not (self._name_ends_at(t.ends[i - 1]) or prev in c.org_words or prev in c.corporate):
+            return False
+        if nxt in _OBJECT_DETERMINERS or nxt[:1].isdigit() or nxt[:1] in _CURRENCY_SIGNS:
+            return True
+        if cue.word.form != "base" or "past_is_base" not in cue.word.tags:
+            return False
+        if not nxt.isalpha() or t.is_cap(j) or any(nxt in words for words in (c.aux, c.finite, c.preps, c.subords)):
+            return False
+        return nxt not in _CONJUNCTIONS and nxt not in self.lex.cues
 
     def _analyse(self, cue: _Cue) -> None:
         """Find the cue's speaker phrase and reported clause; mark it rejected when it

@@ -55,6 +55,8 @@ def load_lexicon() -> Lexicon:
         parts = line.split()
         tags = frozenset(p.strip("[]") for p in parts if p.startswith("["))
         entries = [p.lower() for p in parts if not p.startswith("[")]
+        if entries.count(entries[0]) > 1:
+            tags |= {"past_is_base"}  # "forecast": the base form is a past tense too
         for word, form in _verb_forms(entries).items():
             cues.setdefault(word, CueWord(entries[0], form, tags))
     for line in _read("attribution_phrases.txt"):

@@ -60,6 +60,7 @@ class _Cue:
     comp_kind: str | None = None  # that, bare, to, np, quote
     negated: bool = False
     modal: bool = False  # "residents can expect delays": the writer's prediction
+    takes_object: bool = False  # a noun-like cue read as a verb before its object ("Acme forecast revenue of")
     rejected: bool = False
     consumed: bool = False
     appositive: tuple[int, int] | None = None

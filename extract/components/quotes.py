@@ -532,7 +532,7 @@ class _Run(CueAnalysis, SpeakerResolution):
         if not self._subject_ok(cue, subject):
             return None
         if kind in ("bare", "np"):
-            if "that" in tags or (cue.word.form in ("base", "third") and "noun" in tags):
+            if "that" in tags or (cue.word.form in ("base", "third") and "noun" in tags and not cue.takes_object):
                 return None
             if kind == "np" or core or "forecast" in tags:
                 # core verbs take a noun phrase ("announced a prize"); so do forecasts by
