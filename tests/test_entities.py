@@ -71,6 +71,8 @@ def _by_id(record: ArticleRecord, eid: str | None):
         # wealth
         ("The mill is owned by Kenyan billionaire Wanjiru Otieno through a trust.", "Wanjiru Otieno", ["billionaire"]),
         ("Shipping tycoon Ole Brandvik bought the yard in 2019.", "Ole Brandvik", ["tycoon"]),
+        ("Asia's richest woman Mirela Tavadze opened the plant on Monday.", "Mirela Tavadze", ["richest woman"]),
+        ("The country's wealthiest man, Ole Brandvik, bought the yard.", "Ole Brandvik", ["wealthiest man"]),
     ],
 )
 def test_entities_title_before_name(extract, text, name, titles):

@@ -443,6 +443,12 @@ def test_quotes_complement_in_marks_is_direct(extract):
         ("The Halvorsen Bank forecast was cut on Tuesday.", []),
         ("Halvorsen Bank forecasts show profit falling.", []),
         ("The Halvorsen project costs $5 billion.", []),
+        # a description of one person before the appositive name; "told" an addressee
+        (
+            "The country's richest man, Ole Brandvik, said the yard would reopen in May.",
+            [("indirect", "the yard would reopen in May", "Ole Brandvik")],
+        ),
+        ("The driver told investigators the brakes had failed.", [("indirect", "the brakes had failed", "The driver")]),
         # an appositive may open with an adverb ("once", "formerly", "still")
         (
             "Halvorsen Bank, once the region's largest lender, said it would close 40 branches.",
